@@ -37,6 +37,9 @@ class Field:
     enum: tuple[str, ...] | None = None
     china_only: bool = False
     example: object = None
+    # The guide's "16,2"/"3,0" MaxLength entries for numbers: (total digits,
+    # digits after the point).
+    precision: tuple[int, int] | None = None
 
     def json_schema(self) -> dict[str, object]:
         """The field as a JSON Schema fragment (nullable unless required)."""
