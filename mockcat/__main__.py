@@ -1,0 +1,3 @@
+from mockcat.cli import main
+
+main()

@@ -1,0 +1,50 @@
+"""The application factory."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+
+from mockcat import __version__
+from mockcat.api import errors
+from mockcat.api.middleware import BodyLimitMiddleware, RequestContextMiddleware
+from mockcat.api.routes import control, leads, simulator, token, updates
+from mockcat.core.config import Settings, load_settings
+from mockcat.core.tokens import TokenSigner
+from mockcat.services.bootstrap import prepare
+from mockcat.store import Store
+
+DESCRIPTION = """\
+A local simulator of Caterpillar's PP+ Lead API v2: the token endpoint of
+fedlogin and the leads routes of services, with controls of its own under
+`/_mockcat`.
+"""
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """Build the app; with no settings, they are read from MOCKCAT_* variables."""
+    settings = settings or load_settings()
+    store = Store(settings.database)
+    prepare(settings, store)
+    kid, pem = store.keys.signing_key(store.clock.now_us())
+
+    app = FastAPI(
+        title="mockcat: Caterpillar Lead API v2 simulator",
+        version=__version__,
+        description=DESCRIPTION,
+        docs_url=f"{simulator.SIM_PREFIX}/docs",
+        redoc_url=None,
+        openapi_url=f"{simulator.SIM_PREFIX}/openapi.json",
+    )
+    app.state.settings = settings
+    app.state.store = store
+    app.state.signer = TokenSigner(kid, pem, settings.issuer)
+
+    app.include_router(token.router)
+    app.include_router(leads.router)
+    app.include_router(updates.router)
+    app.include_router(simulator.router)
+    app.include_router(control.router)
+    errors.install(app)
+    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
+    app.add_middleware(RequestContextMiddleware)
+    return app

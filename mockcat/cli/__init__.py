@@ -1,0 +1,21 @@
+"""The ``mockcat`` command."""
+
+from __future__ import annotations
+
+import typer
+
+from mockcat.cli import health, serve
+
+app = typer.Typer(
+    name="mockcat",
+    help="A local simulator of Caterpillar's Lead API v2.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+serve.register(app)
+health.register(app)
+
+
+def main() -> None:
+    app()

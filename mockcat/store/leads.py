@@ -1,0 +1,220 @@
+"""Leads: storing them, handing out the pending ones, and paging the delivered.
+
+A lead's fields are kept as the JSON bytes they are served as, so a page of leads
+is joined from stored bytes without decoding them (contract §5–§7).
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+import orjson
+
+from mockcat.store.db import Database
+
+INSERT_CHUNK = 5_000
+NEW, UPDATED, SENT = "NEW", "UPDATED", "SENT"
+
+
+class DuplicateLead(Exception):
+    """A lead with this leadId is stored already."""
+
+    def __init__(self, lead_id: str) -> None:
+        super().__init__(lead_id)
+        self.lead_id = lead_id
+
+    def __str__(self) -> str:
+        return f"a lead with leadId {self.lead_id!r} exists already"
+
+
+@dataclass(frozen=True, slots=True)
+class StoredLead:
+    lead_id: str
+    dealer_code: str
+    state: str
+    delivered: bool
+    fields: dict[str, Any]
+    dealer_status: str | None
+    stage: str | None
+
+
+def render(state: str, body: bytes) -> bytes:
+    """A stored lead as served: its fields with ``leadState`` put first."""
+    return b'{"leadState":"' + state.encode() + b'",' + body[1:]
+
+
+def render_page(items: Iterable[tuple[str, bytes]]) -> bytes:
+    return b"[" + b",".join(render(state, body) for state, body in items) + b"]"
+
+
+def _utc_key(moment: datetime) -> tuple[str, int]:
+    """The sortable UTC text and the microsecond time of a dateCreated."""
+    utc = moment.astimezone(UTC)
+    micros = int(utc.timestamp()) * 1_000_000 + utc.microsecond
+    return utc.strftime("%Y-%m-%dT%H:%M:%S.%f"), micros
+
+
+def _row(lead: Mapping[str, Any]) -> tuple[object, ...]:
+    fields = {k: v for k, v in lead.items() if k != "leadState"}
+    created_utc, created_us = _utc_key(datetime.fromisoformat(fields["dateCreated"]))
+    body = orjson.dumps(fields)
+    return (fields["leadId"], fields["catDealerCode"], created_us, created_utc, body)
+
+
+class LeadStore:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def add(self, leads: Iterable[Mapping[str, Any]]) -> int:
+        """Store new leads (state NEW); their dateCreated is their pending order.
+
+        Each chunk is one transaction; a duplicate leadId stops the call with
+        DuplicateLead, its chunk stored not at all.
+        """
+        count = 0
+        iterator = iter(leads)
+        while chunk := [
+            _row(lead) for lead in itertools.islice(iterator, INSERT_CHUNK)
+        ]:
+            self._insert(chunk)
+            count += len(chunk)
+        return count
+
+    def _insert(self, rows: Sequence[tuple[object, ...]]) -> None:
+        try:
+            with self.db.write() as conn:
+                conn.executemany(
+                    "INSERT INTO lead (lead_id, dealer_code, state, pending_since,"
+                    " created_utc, delivered, body) VALUES (?, ?, 'NEW', ?, ?, 0, ?)",
+                    rows,
+                )
+        except Exception as exc:
+            if "UNIQUE constraint failed: lead.lead_id" not in str(exc):
+                raise
+            taken = self.existing(str(row[0]) for row in rows)
+            raise DuplicateLead(sorted(taken)[0] if taken else "?") from None
+
+    def existing(self, lead_ids: Iterable[str]) -> set[str]:
+        ids = list(lead_ids)
+        found: set[str] = set()
+        conn = self.db.connection()
+        for start in range(0, len(ids), 500):
+            part = ids[start : start + 500]
+            marks = ",".join("?" * len(part))
+            sql = f"SELECT lead_id FROM lead WHERE lead_id IN ({marks})"
+            found.update(row[0] for row in conn.execute(sql, part))
+        return found
+
+    def take_pending(
+        self, dealer_code: str, limit: int
+    ) -> list[tuple[str, str, bytes]]:
+        """Up to ``limit`` pending leads, oldest first, marked SENT at once.
+
+        The write lock is taken before the pending rows are read, so two calls in
+        any processes never take the same lead. Returns (leadId, state, body).
+        """
+        with self.db.write() as conn:
+            rows = conn.execute(
+                "SELECT seq, lead_id, state, body FROM lead"
+                " WHERE dealer_code = ? AND state <> 'SENT'"
+                " ORDER BY pending_since, seq LIMIT ?",
+                (dealer_code, limit),
+            ).fetchall()
+            if rows:
+                marks = ",".join("?" * len(rows))
+                conn.execute(
+                    f"UPDATE lead SET state = 'SENT', delivered = 1"
+                    f" WHERE seq IN ({marks})",
+                    [row[0] for row in rows],
+                )
+        return [(row[1], row[2], row[3]) for row in rows]
+
+    def historic(
+        self, dealer_code: str, start: date, end: date, *, offset: int, limit: int
+    ) -> list[bytes]:
+        """Delivered leads created from ``start`` to ``end`` inclusive (UTC)."""
+        after_end = (end + timedelta(days=1)).isoformat()
+        rows = (
+            self.db.connection()
+            .execute(
+                "SELECT body FROM lead WHERE dealer_code = ? AND delivered = 1"
+                " AND created_utc >= ? AND created_utc < ?"
+                " ORDER BY created_utc, lead_id LIMIT ? OFFSET ?",
+                (dealer_code, start.isoformat(), after_end, limit, offset),
+            )
+            .fetchall()
+        )
+        return [row[0] for row in rows]
+
+    def get(self, lead_id: str) -> StoredLead | None:
+        row = (
+            self.db.connection()
+            .execute(
+                "SELECT lead_id, dealer_code, state, delivered, body, dealer_status,"
+                " stage FROM lead WHERE lead_id = ?",
+                (lead_id,),
+            )
+            .fetchone()
+        )
+        if row is None:
+            return None
+        return StoredLead(
+            lead_id=row[0],
+            dealer_code=row[1],
+            state=row[2],
+            delivered=bool(row[3]),
+            fields=orjson.loads(row[4]),
+            dealer_status=row[5],
+            stage=row[6],
+        )
+
+    def owners(self, lead_ids: Iterable[str]) -> dict[str, str]:
+        """The dealer code of each known lead among ``lead_ids``."""
+        ids = list(dict.fromkeys(lead_ids))
+        owners: dict[str, str] = {}
+        conn = self.db.connection()
+        for start in range(0, len(ids), 500):
+            part = ids[start : start + 500]
+            marks = ",".join("?" * len(part))
+            sql = f"SELECT lead_id, dealer_code FROM lead WHERE lead_id IN ({marks})"
+            owners.update((row[0], row[1]) for row in conn.execute(sql, part))
+        return owners
+
+    def caterpillar_update(
+        self, lead_id: str, changes: Mapping[str, Any], *, now_us: int
+    ) -> StoredLead | None:
+        """Change a lead's fields as Caterpillar would (contract §6).
+
+        A delivered lead (SENT) becomes UPDATED and pending again; a NEW or
+        UPDATED lead keeps its state and its place in the pending order.
+        """
+        with self.db.write() as conn:
+            row = conn.execute(
+                "SELECT state, body FROM lead WHERE lead_id = ?", (lead_id,)
+            ).fetchone()
+            if row is None:
+                return None
+            fields = orjson.loads(row[1])
+            fields.update(changes)
+            if row[0] == SENT:
+                conn.execute(
+                    "UPDATE lead SET state = 'UPDATED', pending_since = ?, body = ?"
+                    " WHERE lead_id = ?",
+                    (now_us, orjson.dumps(fields), lead_id),
+                )
+            else:
+                conn.execute(
+                    "UPDATE lead SET body = ? WHERE lead_id = ?",
+                    (orjson.dumps(fields), lead_id),
+                )
+        return self.get(lead_id)
+
+    def count(self, dealer_code: str | None = None) -> int:
+        sql, args = "SELECT count(*) FROM lead", ()
+        if dealer_code is not None:
+            sql, args = sql + " WHERE dealer_code = ?", (dealer_code,)
+        return int(self.db.connection().execute(sql, args).fetchone()[0])
