@@ -56,7 +56,8 @@ async def _http_error(request: Request, exc: Exception) -> Response:
         return error_response(EndpointNotFound())
     if exc.status_code == 405:
         return error_response(MethodNotAllowed())
-    return json_response(exc.status_code, {"message": str(exc.detail)}, exc.headers)
+    headers = dict(exc.headers) if exc.headers else None
+    return json_response(exc.status_code, {"message": str(exc.detail)}, headers)
 
 
 async def _validation_error(request: Request, exc: Exception) -> Response:

@@ -65,7 +65,7 @@ class RequestContextMiddleware:
 def _request_id(scope: Scope) -> str:
     for name, value in scope["headers"]:
         if name == REQUEST_ID_HEADER and _SAFE_REQUEST_ID.match(value):
-            return value.decode()
+            return str(value.decode())
     return uuid.uuid4().hex
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import sqlite3
+from typing import Any
 
 from mockcat.store.db import Database
 from mockcat.store.models import Client
@@ -19,7 +19,7 @@ def hash_secret(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()
 
 
-def _client(row: sqlite3.Row | tuple[object, ...]) -> Client:
+def _client(row: tuple[Any, ...]) -> Client:
     return Client(
         client_id=row[0],
         secret_sha256=row[1],

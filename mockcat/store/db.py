@@ -69,7 +69,7 @@ class Database:
 
     def create_schema(self) -> None:
         """Create what is missing; safe when several processes start at once."""
-        dialect = sqlite_dialect.dialect()  # type: ignore[no-untyped-call]
+        dialect = sqlite_dialect.dialect()
         with self.write() as conn:
             for table in SQLModel.metadata.sorted_tables:
                 ddl = CreateTable(table, if_not_exists=True).compile(dialect=dialect)

@@ -214,7 +214,10 @@ class LeadStore:
         return self.get(lead_id)
 
     def count(self, dealer_code: str | None = None) -> int:
-        sql, args = "SELECT count(*) FROM lead", ()
-        if dealer_code is not None:
-            sql, args = sql + " WHERE dealer_code = ?", (dealer_code,)
-        return int(self.db.connection().execute(sql, args).fetchone()[0])
+        conn = self.db.connection()
+        if dealer_code is None:
+            row = conn.execute("SELECT count(*) FROM lead").fetchone()
+        else:
+            sql = "SELECT count(*) FROM lead WHERE dealer_code = ?"
+            row = conn.execute(sql, (dealer_code,)).fetchone()
+        return int(row[0])
