@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from mockcat.cli import health, serve
+from mockcat.cli import health, seed, serve
 
 app = typer.Typer(
     name="mockcat",
@@ -15,6 +15,7 @@ app = typer.Typer(
 )
 serve.register(app)
 health.register(app)
+seed.register(app)
 
 
 def main() -> None:

@@ -8,9 +8,17 @@ from fastapi import APIRouter
 from pydantic import BaseModel, ConfigDict, Field
 
 from mockcat.api.deps import StoreDep
+from mockcat.core.errors import ApiError
 from mockcat.services.seeding import seed_leads
+from mockcat.store.leads import DuplicateLead
 
 router = APIRouter(tags=["Simulator controls"])
+
+
+class SeedConflict(ApiError):
+    """The leads of this dealer and seed are stored already."""
+
+    status_code = 409
 
 
 class SeedRequest(BaseModel):
@@ -40,15 +48,22 @@ class SeedResult(BaseModel):
 @router.post("/seed", status_code=201)
 async def seed(request: SeedRequest, store: StoreDep) -> SeedResult:
     """Add generated leads (state NEW) for a dealer."""
-    lead_ids = seed_leads(
-        store,
-        dealer_code=request.dealer,
-        count=request.count,
-        seed=request.seed,
-        start=request.created_from,
-        end=request.created_to,
-        country=request.country,
-        business_unit=request.business_unit,
-        messy=request.messy,
-    )
+    try:
+        lead_ids = seed_leads(
+            store,
+            dealer_code=request.dealer,
+            count=request.count,
+            seed=request.seed,
+            start=request.created_from,
+            end=request.created_to,
+            country=request.country,
+            business_unit=request.business_unit,
+            messy=request.messy,
+        )
+    except ValueError as exc:
+        # The generator checks its arguments before anything is stored: a bad
+        # country, business unit or date range is the caller's mistake.
+        raise ApiError(f"Invalid seed request: {exc}.") from None
+    except DuplicateLead as exc:
+        raise SeedConflict(f"Nothing seeded: {exc} (same dealer and seed?).") from None
     return SeedResult(dealer=request.dealer, count=len(lead_ids), lead_ids=lead_ids)
