@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from mockcat.cli import health, seed, serve
+from mockcat.cli import demo, health, seed, serve
 
 app = typer.Typer(
     name="mockcat",
@@ -16,6 +16,7 @@ app = typer.Typer(
 serve.register(app)
 health.register(app)
 seed.register(app)
+demo.register(app)
 
 
 def main() -> None:
