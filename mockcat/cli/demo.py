@@ -11,6 +11,7 @@ import threading
 import webbrowser
 from datetime import datetime, timedelta
 from pathlib import Path
+from types import FrameType
 from typing import Annotated
 
 import typer
@@ -124,7 +125,9 @@ def _run(
 ) -> None:
     configure_logging(settings.log_level)
     _prepare_data(settings, dealer, leads, seed)
-    server = uvicorn.Server(
+    stop = threading.Event()
+    server = _DemoServer(
+        stop,
         uvicorn.Config(
             create_app(settings),
             host=settings.host,
@@ -132,9 +135,8 @@ def _run(
             log_config=logging_config(settings.log_level),
             access_log=False,
             server_header=False,
-        )
+        ),
     )
-    stop = threading.Event()
     admin = settings.admin_token
     account = DemoAccount(
         base_url=local_url(settings),
@@ -167,7 +169,20 @@ def _run(
     _say("demo stopped")
 
 
-def _stop_server(server: uvicorn.Server) -> None:
+class _DemoServer(uvicorn.Server):
+    """A uvicorn server that tells the dealer client first when it stops."""
+
+    def __init__(self, stop: threading.Event, config: uvicorn.Config) -> None:
+        super().__init__(config)
+        self.stop = stop
+
+    def handle_exit(self, sig: int, frame: FrameType | None) -> None:
+        self.stop.set()
+        super().handle_exit(sig, frame)
+
+
+def _stop_server(server: _DemoServer) -> None:
+    server.stop.set()
     server.should_exit = True
 
 

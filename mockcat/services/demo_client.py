@@ -74,12 +74,15 @@ class DealerScript:
         try:
             self._wait_for_server()
             while not self.stop.is_set():
-                self._cycle()
+                try:
+                    self._cycle()
+                except httpx.TransportError as exc:
+                    if self.stop.is_set():
+                        break
+                    self.say(f"the simulator did not answer ({exc}); retrying")
+                    self._tick()
         except StopDemo:
             pass
-        except httpx.TransportError as exc:
-            if not self.stop.is_set():
-                self.say(f"demo client stopped: the simulator is unreachable ({exc})")
         finally:
             self.http.close()
 
@@ -141,7 +144,7 @@ class DealerScript:
 
     def _take(self, lead: dict[str, Any]) -> None:
         lead_id = str(lead["leadId"])
-        who = lead.get("name") or lead.get("company") or "?"
+        who = lead.get("name") or lead.get("company") or "no name given"
         if lead_id in self.known:
             self.say(f"GET leads: {lead_id} again ({lead.get('leadState')}), {who}")
             return
