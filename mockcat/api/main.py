@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from mockcat import __version__, dashboard
-from mockcat.api import errors
+from mockcat.api import errors, openapi
 from mockcat.api.middleware import BodyLimitMiddleware, RequestContextMiddleware
 from mockcat.api.routes import control, leads, simulator, token, updates
 from mockcat.core.config import Settings, load_settings
@@ -46,6 +46,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(control.router)
     app.include_router(dashboard.router)
     errors.install(app)
+    openapi.install(app)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
     app.add_middleware(RequestContextMiddleware)
     return app

@@ -9,13 +9,29 @@ from __future__ import annotations
 
 from typing import Final
 
+import pycountry
+
 from mockcat.spec.fields import Field, FieldType, Required
 
 YES_NO: Final = ("Yes", "No")
 
+# Contract §8: an ISO 4217 alphabetic code, upper case.
+CURRENCY_CODES: Final = tuple(sorted(c.alpha_3 for c in pycountry.currencies))
+
 LEAD_STATUSES: Final = ("Accepted", "Rejected", "Disqualified")
 
 RATINGS: Final = ("High", "Medium", "Low")
+
+# Caterpillar's opportunity stages, in the order a won deal passes them; the
+# percentage (and closedNoDeal at 0) decides which one an update puts a lead in.
+STAGES: Final = (
+    "Qualification",
+    "Develop Solution",
+    "Proposal/Negotiation",
+    "Closed Won",
+    "Closed Lost",
+    "Closed No Deal",
+)
 
 REJECTED_REASONS: Final = (
     "Bad Contact Information",
@@ -335,8 +351,10 @@ RENAMED_FIELDS: Final[dict[str, str | None]] = {
     "secondayClosedReason": "secondaryClosedReason",
 }
 
-AMOUNT_PATTERN: Final = r"^[0-9]{1,14}(\.[0-9]{1,2})?$"
-PERCENT_PATTERN: Final = r"^[0-9]{1,3}$"
+# What the checks accept as text, as patterns: leading zeros and trailing
+# zeros after the point do not count as digits (16,2 and 3,0 hold anyway).
+AMOUNT_PATTERN: Final = r"^0*[0-9]{1,14}(\.[0-9]{1,2}0*)?$"
+PERCENT_PATTERN: Final = r"^0*(100|[0-9]{1,2})$"
 
 
 _NUMBER_SCHEMAS: Final[dict[str, dict[str, object]]] = {
@@ -376,7 +394,7 @@ def _property_schema(field: Field) -> dict[str, object]:
     if special is None:
         schema = field.json_schema()
         if field.name == "currencyIsoCode":
-            schema["pattern"] = "^[A-Z]{3}$"
+            schema["enum"] = list(CURRENCY_CODES)
     else:
         schema = _nullable(special, field)
     if field.name in DEPRECATED_FIELDS:

@@ -12,6 +12,8 @@ from typing import Final
 # a megabyte string does not come back a hundred times (contract §9).
 _ECHO_LIMIT: Final = 200
 _INT_BITS: Final = 256
+_INT64_MIN: Final = -(2**63)
+_UINT64_MAX: Final = 2**64 - 1
 
 
 class Profile(StrEnum):
@@ -80,8 +82,9 @@ def echo(value: object) -> object:
         return value if math.isfinite(value) else str(value)
     if isinstance(value, Decimal):
         return float(value) if value.is_finite() else str(value)
-    if isinstance(value, int) and value.bit_length() > _INT_BITS:
-        return show(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        # orjson writes 64-bit integers only; a larger one goes back as text.
+        return value if _INT64_MIN <= value <= _UINT64_MAX else show(value)
     if isinstance(value, dict):
         return f"an object with {len(value)} keys"
     if isinstance(value, list):

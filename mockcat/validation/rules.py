@@ -11,6 +11,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Final
 
+from mockcat.spec.update_fields import STAGES
+
 PERCENT: Final = "probabilityOfClosurePercentage"
 
 
@@ -169,14 +171,17 @@ def stray_closed_no_deal(facts: Facts) -> bool:
     return percent != 0
 
 
+_QUALIFICATION, _DEVELOP, _PROPOSAL, _WON, _LOST, _NO_DEAL = STAGES
+
+# Contract §8: each band's highest percentage, then its stage.
 _BANDS: Final = (
-    (20, "Qualification"),
-    (40, "Develop Solution"),
-    (99, "Proposal/Negotiation"),
-    (100, "Closed Won"),
+    (20, _QUALIFICATION),
+    (40, _DEVELOP),
+    (99, _PROPOSAL),
+    (100, _WON),
 )
 
-_AT_ZERO: Final = {0: "Closed Lost", 1: "Closed No Deal"}
+_AT_ZERO: Final = {0: _LOST, 1: _NO_DEAL}
 
 
 def derive_stage(values: Mapping[str, object]) -> str | None:

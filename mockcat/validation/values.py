@@ -14,10 +14,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Final
 
-import pycountry
-
 from mockcat.spec.fields import Field, FieldType
-from mockcat.spec.update_fields import UPDATE_FIELDS, YES_NO
+from mockcat.spec.update_fields import CURRENCY_CODES, UPDATE_FIELDS, YES_NO
 from mockcat.validation.enums import EnumMatcher, Match
 from mockcat.validation.model import clip, json_type, show
 
@@ -48,7 +46,7 @@ _DATE: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _DATE_PREFIX: Final = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2})[T ]")
 _DECIMAL_TEXT: Final = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
 _INTEGER_TEXT: Final = re.compile(r"-?[0-9]+")
-_CURRENCIES: Final = frozenset(c.alpha_3 for c in pycountry.currencies)
+_CURRENCIES: Final = frozenset(CURRENCY_CODES)
 _CENT: Final = Decimal("0.01")
 _AMOUNT_EXPECTED: Final = (
     "a number or numeric string, at least 0, with at most 14 digits before "
@@ -211,6 +209,10 @@ def amount_decimal(raw: object) -> Decimal:
             _AMOUNT_EXPECTED,
         )
     if isinstance(raw, str):
+        if raw.startswith("-"):  # "-0" too: a sign has no place in an amount
+            raise Invalid(
+                f'opportunityAmount "{clip(raw)}" is negative', _AMOUNT_EXPECTED
+            )
         if len(raw) > 40 or _DECIMAL_TEXT.fullmatch(raw) is None:
             raise Invalid(
                 f'opportunityAmount "{clip(raw)}" is not a plain decimal number',
@@ -252,7 +254,9 @@ def check_percentage(raw: object, relax: Relax) -> object:
     """probabilityOfClosurePercentage: a whole number 0..100, as an int."""
     name = "probabilityOfClosurePercentage"
     value = whole_number(name, raw, _PERCENT_EXPECTED)
-    if not 0 <= value <= 100:
+    # A signed string ("-0") is refused like a negative number: the OpenAPI
+    # schema's pattern allows digits only, and the two must agree.
+    if not 0 <= value <= 100 or (isinstance(raw, str) and raw.startswith("-")):
         raise Invalid(f"{name} {show(value)} is outside 0 to 100", _PERCENT_EXPECTED)
     return value
 

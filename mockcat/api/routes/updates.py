@@ -9,9 +9,9 @@ from starlette.responses import Response
 
 from mockcat.api.deps import CallerDep, SettingsDep, StoreDep
 from mockcat.api.errors import json_response
-from mockcat.api.routes.leads import ERROR_RESPONSES, LEADS_PATH
+from mockcat.api.routes import updates_docs
+from mockcat.api.routes.leads import LEADS_PATH
 from mockcat.core.errors import ApiError, InvalidRequestHeader, NotAuthorized
-from mockcat.spec.update_fields import update_json_schema
 from mockcat.store.updates import NewUpdate
 from mockcat.validation import (
     BodyError,
@@ -89,28 +89,11 @@ def _result(update: CleanUpdate) -> dict[str, Any]:
     }
 
 
-def _request_schema() -> dict[str, Any]:
-    return {
-        "type": "array",
-        "minItems": 1,
-        "maxItems": 100,
-        "items": update_json_schema(),
-    }
-
-
 @router.post(
     LEADS_PATH,
-    responses={
-        200: {"description": "Every update stored; each with its stage and warnings."},
-        413: {"description": "Body over the size limit."},
-        **ERROR_RESPONSES,
-    },
-    openapi_extra={
-        "requestBody": {
-            "required": True,
-            "content": {"application/json": {"schema": _request_schema()}},
-        }
-    },
+    summary="Send dealer updates of leads",
+    responses=updates_docs.responses(),
+    openapi_extra={"requestBody": updates_docs.request_body()},
     response_class=Response,
 )
 async def post_updates(
