@@ -9,6 +9,7 @@ flattening broke a value across lines. Samples are the guide's, with straight qu
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from types import MappingProxyType
 from typing import Final
 
@@ -455,6 +456,17 @@ def lead_json_schema() -> dict[str, object]:
         "title": "Lead",
         "type": "object",
         "description": "A lead as the GET endpoints serve it; empty fields are null.",
-        "properties": {f.name: f.json_schema() for f in LEAD_FIELDS},
+        "properties": {f.name: _listed_example(f).json_schema() for f in LEAD_FIELDS},
         "required": list(REQUIRED_LEAD_FIELDS),
     }
+
+
+def _listed_example(field: Field) -> Field:
+    """The row without its example when the guide's sample is off its own list.
+
+    The samples spell some values off-list ("F" for gender); a schema whose
+    example contradicts its enum is not a valid document.
+    """
+    if field.enum is None or field.example is None or field.example in field.enum:
+        return field
+    return replace(field, example=None)
