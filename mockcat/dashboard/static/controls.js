@@ -48,7 +48,7 @@ export const controls = {
       offset.textContent = seconds ? `${formatDuration(seconds)} ahead of real time` : "On real time";
     }
     const faults = await get("/faults");
-    const list = Array.isArray(faults) ? faults : faults.data || [];
+    const list = faults.data || [];
     patch(faultsRegion, list, () => faultList(list));
   },
 
@@ -131,41 +131,73 @@ function catPanel() {
 }
 
 function faultPanel() {
+  const kind = h(
+    "select",
+    { id: "fault-kind", name: "kind" },
+    options(
+      [
+        ["status", "Answer with an error status"],
+        ["delay", "Only slow down"],
+        ["drop", "Drop the connection"],
+      ],
+      "status",
+    ),
+  );
+  const status = h("input", { id: "fault-status", name: "status", type: "number", min: 100, max: 599, value: 503, required: true });
+  kind.addEventListener("change", () => {
+    status.disabled = kind.value !== "status";
+  });
   const form = h(
     "form",
     { class: "grid-form" },
     field("Endpoint", h("select", { id: "fault-endpoint", name: "endpoint" }, options(ENDPOINTS, ENDPOINTS[1][0]))),
-    field("Status", h("input", { id: "fault-status", name: "status", type: "number", min: 100, max: 599, value: 503, required: true })),
+    field("What happens", kind),
+    field("Status", status),
     field("Times", h("input", { id: "fault-times", name: "times", type: "number", min: 1, max: 1000, value: 1, required: true }), "Next N matching requests"),
-    field("Delay (ms)", h("input", { id: "fault-delay", name: "delayMs", type: "number", min: 0, max: 60000, placeholder: "none" })),
-    field("Message", h("input", { id: "fault-message", name: "message", placeholder: "Service unavailable.", maxlength: 500 }), "Sent as {\"message\": …}"),
+    field("Delay (ms)", h("input", { id: "fault-delay", name: "delayMs", type: "number", min: 0, max: 600000, placeholder: "none" })),
+    field("Message", h("input", { id: "fault-message", name: "message", placeholder: "default message", maxlength: 500 }), "Sent as {\"message\": …}"),
     h("div", { class: "form-actions" }, h("button", { type: "submit", class: "primary" }, "Add fault")),
   );
   const clearButton = h("button", { type: "button", class: "danger-quiet" }, "Clear all faults");
-  clearButton.addEventListener("click", async () => {
-    try {
-      await del("/faults");
-      ctxRef?.notify("All faults cleared.");
-      ctxRef?.refresh();
-    } catch (error) {
-      ctxRef?.notify(error.message, "error");
-    }
-  });
+  clearButton.addEventListener("click", () => run(() => del("/faults"), "All faults cleared."));
   return controlPanel(
     "fault",
     "Faults",
     action(form, async (v) => {
       const [method, path] = v.endpoint.split(" ");
-      const body = { method, path, status: Number(v.status), times: Number(v.times) };
-      if (v.delayMs !== "") body.delayMs = Number(v.delayMs);
-      if (v.message !== "") body.body = { message: v.message };
+      const body = { method, path, times: Number(v.times) };
+      if (v.delayMs) body.delayMs = Number(v.delayMs);
+      if (v.kind === "status") body.status = Number(v.status);
+      if (v.kind === "drop") body.drop = true;
+      if (v.message && v.kind === "status") body.body = { message: v.message };
       await post("/faults", body);
-      return `Fault added: the next ${body.times} ${method} ${shortPath(path)} answer ${body.status}.`;
+      return `Fault added: the next ${plural(body.times, "request")} to ${method} ${shortPath(path)} ${faultEffect(body)}.`;
     }),
     h("h4", {}, "Active faults"),
     faultsRegion,
     h("div", { class: "form-actions" }, clearButton),
   );
+}
+
+function plural(n, word) {
+  return n === 1 ? `${word}` : `${n} ${word}s`;
+}
+
+function faultEffect(f) {
+  if (f.drop) return "lose their connection";
+  const delay = f.delayMs ? `wait ${f.delayMs} ms` : "";
+  if (f.status === null || f.status === undefined) return delay;
+  return `${delay ? `${delay}, then ` : ""}answer ${f.status}`;
+}
+
+async function run(call, message) {
+  try {
+    await call();
+    ctxRef?.notify(message);
+    ctxRef?.refresh();
+  } catch (error) {
+    ctxRef?.notify(error.message, "error");
+  }
 }
 
 function shortPath(path) {
@@ -177,22 +209,28 @@ function faultList(list) {
   return h(
     "ul",
     { class: "fault-list" },
-    list.map((f) =>
-      h(
+    list.map((f) => {
+      const remove = h(
+        "button",
+        { type: "button", class: "small", "aria-label": `Remove fault ${f.id}`, "data-focus-id": `fault-${f.id}` },
+        "Remove",
+      );
+      remove.addEventListener("click", () => run(() => del(`/faults/${f.id}`), "Fault removed."));
+      return h(
         "li",
-        { class: "fault" },
-        h("strong", {}, String(f.status ?? "delay")),
-        ` ${f.method || "any"} ${shortPath(f.path || "any path")}`,
+        { class: "fault", dataset: { faultId: String(f.id) } },
+        h("span", { class: "fault-what" }, h("strong", {}, `${f.method === "*" ? "Any" : f.method} ${shortPath(f.path)}`), ` ${faultEffect(f)}`),
         h("span", { class: "fault-left" }, faultLeft(f)),
-      ),
-    ),
+        remove,
+      );
+    }),
   );
 }
 
 function faultLeft(f) {
-  const left = f.remaining ?? f.timesLeft ?? f.times;
-  const delay = f.delayMs ? ` · +${f.delayMs} ms` : "";
-  return left === null || left === undefined ? `every time${delay}` : `${left} left${delay}`;
+  const fired = f.hits ? ` · fired ${f.hits}×` : "";
+  const left = f.remaining ?? f.times;
+  return (left === null || left === undefined ? "every time" : `${left} left`) + fired;
 }
 
 function clockPanel() {

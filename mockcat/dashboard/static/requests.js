@@ -73,14 +73,15 @@ function filterForm() {
     options(
       [
         ["", "Any status"],
-        ["2", "2xx success"],
-        ["4", "4xx refused"],
-        ["5", "5xx failed"],
+        ["2xx", "2xx success"],
+        ["4xx", "4xx refused"],
+        ["5xx", "5xx failed"],
         ["400", "400"],
         ["401", "401"],
         ["403", "403"],
         ["404", "404"],
         ["503", "503"],
+        ["0", "Dropped connection"],
       ],
       filters.status,
     ),
@@ -123,7 +124,7 @@ function applyFilters(values) {
 }
 
 function statusClass(status) {
-  if (status >= 500) return "s5";
+  if (status >= 500 || status === 0) return "s5";
   if (status >= 400) return "s4";
   if (status >= 300) return "s3";
   return "s2";
@@ -148,7 +149,11 @@ function journalEntry(entry, nowMs, compact) {
     { class: "journal-line" },
     h("span", { class: `method method-${entry.method}` }, entry.method),
     h("span", { class: "journal-path" }, entry.path, h("span", { class: "query" }, query)),
-    h("span", { class: `status ${statusClass(entry.status)}` }, String(entry.status)),
+    h(
+      "span",
+      { class: `status ${statusClass(entry.status)}`, title: entry.status ? null : "Connection dropped by a fault" },
+      entry.status ? String(entry.status) : "drop",
+    ),
     h("span", { class: "journal-client" }, entry.clientId || "—"),
     compact
       ? null
