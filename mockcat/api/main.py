@@ -6,11 +6,13 @@ from fastapi import FastAPI
 
 from mockcat import __version__, dashboard
 from mockcat.api import errors, openapi
+from mockcat.api.faults import FaultMiddleware
 from mockcat.api.middleware import BodyLimitMiddleware, RequestContextMiddleware
 from mockcat.api.routes import control, leads, simulator, token, updates
 from mockcat.core.config import Settings, load_settings
 from mockcat.core.tokens import TokenSigner
 from mockcat.services.bootstrap import prepare
+from mockcat.services.feed import feed_lifespan
 from mockcat.store import Store
 
 DESCRIPTION = """\
@@ -34,6 +36,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         docs_url=f"{simulator.SIM_PREFIX}/docs",
         redoc_url=None,
         openapi_url=f"{simulator.SIM_PREFIX}/openapi.json",
+        openapi_tags=control.TAGS,
+        lifespan=feed_lifespan,
     )
     app.state.settings = settings
     app.state.store = store
@@ -47,6 +51,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(dashboard.router)
     errors.install(app)
     openapi.install(app)
+    # Outermost last: request id and journal, then faults, then the body limit.
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
+    app.add_middleware(FaultMiddleware)
     app.add_middleware(RequestContextMiddleware)
     return app

@@ -8,11 +8,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from mockcat.store.browse import LeadBrowser
 from mockcat.store.clients import ClientStore
 from mockcat.store.db import Database
+from mockcat.store.faults import FaultStore
+from mockcat.store.feed import FeedStore
+from mockcat.store.journal import JournalStore
 from mockcat.store.keys import KeyStore
 from mockcat.store.leads import LeadStore
+from mockcat.store.reset import reset_data
 from mockcat.store.state import Clock, StateStore
+from mockcat.store.timeline import TimelineStore
 from mockcat.store.updates import UpdateStore
 
 
@@ -27,9 +33,18 @@ class Store:
         self.keys = KeyStore(self.db)
         self.leads = LeadStore(self.db)
         self.updates = UpdateStore(self.db)
+        self.journal = JournalStore(self.db)
+        self.faults = FaultStore(self.db)
+        self.feeds = FeedStore(self.db)
+        self.timeline = TimelineStore(self.db)
+        self.browse = LeadBrowser(self.db)
 
     def create_schema(self) -> None:
         self.db.create_schema()
+
+    def reset(self) -> None:
+        """Empty the data (leads, updates, journal, faults, feeds, clock)."""
+        reset_data(self.db)
 
     def close(self) -> None:
         self.db.close()

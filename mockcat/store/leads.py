@@ -15,6 +15,7 @@ from typing import Any
 import orjson
 
 from mockcat.store.db import Database
+from mockcat.store.timeline import DeliveryNote, record_delivery
 
 INSERT_CHUNK = 5_000
 NEW, UPDATED, SENT = "NEW", "UPDATED", "SENT"
@@ -110,12 +111,13 @@ class LeadStore:
         return found
 
     def take_pending(
-        self, dealer_code: str, limit: int
+        self, dealer_code: str, limit: int, *, note: DeliveryNote | None = None
     ) -> list[tuple[str, str, bytes]]:
         """Up to ``limit`` pending leads, oldest first, marked SENT at once.
 
         The write lock is taken before the pending rows are read, so two calls in
-        any processes never take the same lead. Returns (leadId, state, body).
+        any processes never take the same lead. With a ``note``, the delivery is
+        recorded in the same transaction. Returns (leadId, state, body).
         """
         with self.db.write() as conn:
             rows = conn.execute(
@@ -131,6 +133,8 @@ class LeadStore:
                     f" WHERE seq IN ({marks})",
                     [row[0] for row in rows],
                 )
+                if note is not None:
+                    record_delivery(conn, note, [(row[0], row[2]) for row in rows])
         return [(row[1], row[2], row[3]) for row in rows]
 
     def historic(

@@ -93,3 +93,103 @@ class LeadUpdate(SQLModel, table=True):
     # The update's fields as accepted, under their current names, as JSON.
     values: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
     warnings: str = "[]"  # a JSON array of strings
+
+
+class JournalEntry(SQLModel, table=True):
+    """One request to the simulated API, kept for the journal (bounded)."""
+
+    __tablename__ = "journal"
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: int
+    method: str
+    path: str
+    query: str = ""
+    status: int  # 0: the connection was dropped by a fault rule
+    client_id: str | None = None
+    duration_ms: float
+    request_id: str
+    body: str | None = None  # the request body of a POST, secrets masked
+    errors: str | None = None  # a JSON array: the problems of a rejected request
+
+
+class FaultRule(SQLModel, table=True):
+    """A failure to inject into matching requests (contract §10)."""
+
+    __tablename__ = "fault_rule"
+
+    id: int | None = Field(default=None, primary_key=True)
+    method: str  # GET, POST, ... or * for any
+    path: str  # a path, or a pattern with * wildcards
+    status: int | None = None
+    body: str | None = None  # a JSON value
+    headers: str = "{}"  # a JSON object
+    delay_ms: int = 0
+    drop_connection: bool = False
+    timing: str = "before"  # before or after the API handles the request
+    times: int | None = None
+    remaining: int | None = None  # None: no count, fires while it matches
+    probability: float | None = None
+    hits: int = 0
+    created_at: int
+
+
+class Feed(SQLModel, table=True):
+    """A dealer's live feed: new leads and Caterpillar updates at set rates."""
+
+    dealer_code: str = Field(primary_key=True, max_length=255)
+    leads_per_minute: float
+    updates_per_minute: float
+    country: str | None = None
+    business_unit: str | None = None
+    started_at: int  # simulator clock
+    # Pacing is real time (microseconds since the epoch), kept here so that a
+    # worker that takes the lease over carries on where the last one stopped.
+    last_run: int
+    lead_carry: float = 0.0
+    update_carry: float = 0.0
+    leads_made: int = 0
+    updates_made: int = 0
+
+
+class Lease(SQLModel, table=True):
+    """A named lease: which worker process does a job that must run once."""
+
+    name: str = Field(primary_key=True)
+    owner: str
+    expires_at: int  # real time, microseconds since the epoch
+
+
+class Delivery(SQLModel, table=True):
+    """One GET leads answer that handed leads out."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    request_id: str
+    client_id: str
+    at: int
+    size: int  # how many leads the answer held
+
+
+class LeadDelivery(SQLModel, table=True):
+    """A lead in a delivery, with the state it was delivered in."""
+
+    __tablename__ = "lead_delivery"
+    # Keyed by lead first, so a lead's timeline is one range read, and no
+    # rowid table beside it: this is written for every lead delivered.
+    __table_args__ = {"sqlite_with_rowid": False}
+
+    lead_seq: int = Field(primary_key=True)
+    delivery_id: int = Field(primary_key=True)
+    state: str
+
+
+class LeadEvent(SQLModel, table=True):
+    """Something Caterpillar did to a lead after creating it."""
+
+    __tablename__ = "lead_event"
+
+    id: int | None = Field(default=None, primary_key=True)
+    lead_id: str = Field(index=True, max_length=255)
+    at: int
+    kind: str  # caterpillar_update
+    details: str = "{}"  # a JSON object

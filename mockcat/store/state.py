@@ -24,6 +24,14 @@ class StateStore:
         )
         return None if row is None else str(row[0])
 
+    def get_many(self, *keys: str) -> dict[str, str]:
+        """Several values in one query: the ones that are set."""
+        marks = ",".join("?" * len(keys))
+        rows = self.db.connection().execute(
+            f"SELECT key, value FROM sim_state WHERE key IN ({marks})", keys
+        )
+        return {str(row[0]): str(row[1]) for row in rows}
+
     def set(self, key: str, value: str) -> None:
         with self.db.write() as conn:
             conn.execute(

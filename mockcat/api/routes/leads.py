@@ -14,6 +14,7 @@ from mockcat.core.config import EmptyFeed
 from mockcat.core.errors import InvalidParameter
 from mockcat.spec.lead_fields import lead_json_schema
 from mockcat.store.leads import SENT, render, render_page
+from mockcat.store.timeline import DeliveryNote
 
 LEADS_PATH = "/marketing/ecrm/leadManagement/v2/leads"
 MAX_LIMIT = 100
@@ -123,7 +124,10 @@ async def get_leads(
 ) -> Response:
     """Take the caller's pending leads (NEW or UPDATED), oldest first."""
     limit = parse_limit(request.query_params.get("limit"))
-    taken = store.leads.take_pending(caller.dealer_code, limit)
+    note = DeliveryNote(
+        request.state.request_id, caller.client_id, store.clock.now_us()
+    )
+    taken = store.leads.take_pending(caller.dealer_code, limit, note=note)
     if not taken and settings.empty_feed is EmptyFeed.NO_CONTENT:
         return Response(status_code=204)
     body = render_page((state, fields) for _, state, fields in taken)

@@ -12,7 +12,7 @@ from mockcat.core.errors import ApiError
 from mockcat.services.seeding import seed_leads
 from mockcat.store.leads import DuplicateLead
 
-router = APIRouter(tags=["Simulator controls"])
+router = APIRouter(tags=["Simulator: data"])
 
 
 class SeedConflict(ApiError):

@@ -1,0 +1,30 @@
+"""Emptying the simulator's data, keeping its clients and signing key."""
+
+from __future__ import annotations
+
+from mockcat.store.db import Database
+from mockcat.store.faults import bump_version
+from mockcat.store.state import CLOCK_OFFSET
+
+# Children before parents; clients and signingkey are not here on purpose.
+DATA_TABLES = (
+    "lead_delivery",
+    "delivery",
+    "lead_event",
+    "lead_update",
+    "lead",
+    "journal",
+    "fault_rule",
+    "feed",
+    "lease",
+)
+
+
+def reset_data(db: Database) -> None:
+    """Leads, updates, journal, faults, feeds and clock back to empty, at once."""
+    with db.write() as conn:
+        for table in DATA_TABLES:
+            conn.execute(f"DELETE FROM {table}")
+        conn.execute("DELETE FROM sim_state WHERE key = ?", (CLOCK_OFFSET,))
+        # The fault version goes up, never back: a cached copy must not match.
+        bump_version(conn)
