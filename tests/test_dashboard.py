@@ -321,7 +321,7 @@ def test_with_an_admin_token_the_page_asks_for_it_once(
         page.goto(f"{server.url}/_mockcat/ui/")
         dialog = page.get_by_role("dialog", name="Admin token")
         expect(dialog).to_be_visible()
-        page.get_by_label("Token").fill("letmein")
+        page.get_by_label("Token", exact=True).fill("letmein")
         page.get_by_role("button", name="Use token").click()
         expect(dialog).to_be_hidden()
         expect(state_count(page, "NEW")).to_have_text("0")
