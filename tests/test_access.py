@@ -68,7 +68,8 @@ def test_invalid_access_token(
 
 def _expired_token(http: TestClient) -> str:
     token = DealerClient(http, "b330-crm", "b330-secret", "B330").token
-    http.app.state.store.clock.advance(3601)  # type: ignore[attr-defined]
+    response = http.post("/_mockcat/clock/advance", json={"seconds": 3601})
+    assert response.status_code == 200
     return token
 
 
@@ -95,7 +96,8 @@ def test_disabled_client_is_forbidden(
     http: TestClient, dealer: DealerClient, method: str, path: str
 ) -> None:
     headers = dealer.headers
-    http.app.state.store.clients.set_enabled("b330-crm", False)  # type: ignore[attr-defined]
+    disabled = http.patch("/_mockcat/clients/b330-crm", json={"enabled": False})
+    assert disabled.status_code == 200
 
     response = _call(http, method, path, headers)
 

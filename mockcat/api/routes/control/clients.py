@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from fastapi import APIRouter
-from pydantic import Field, SecretStr
+from pydantic import Field, SecretStr, field_validator
 from starlette.responses import Response
 
 from mockcat.api.deps import StoreDep
@@ -25,6 +25,13 @@ class ClientCreate(ControlModel):
     enabled: bool = True
     scopes: list[str] = Field(default_factory=lambda: ["manage:all"], max_length=20)
     validation_profile: ValidationProfile | None = None
+
+    @field_validator("scopes")
+    @classmethod
+    def _scopes(cls, value: list[str]) -> list[str]:
+        if any(not scope or not scope.isprintable() or " " in scope for scope in value):
+            raise ValueError("each scope is one word, e.g. manage:all")
+        return value
 
 
 class ClientChange(ControlModel):
