@@ -239,8 +239,12 @@ def test_a_caterpillar_update_from_the_leads_page(
     lead_id = pulled_lead(dealer)
     open_dashboard(page, server, f"#/lead/{lead_id}")
     expect(page.locator("#lead-state")).to_have_text("SENT")
+    before = page.locator("#cat-prequal-now").inner_text()
+    assert before in ("true", "false")
     page.get_by_role("button", name="Send Caterpillar update").click()
     expect(page.locator("#lead-state")).to_have_text("UPDATED")
+    expected = "false" if before == "true" else "true"
+    expect(page.locator("#cat-prequal-now")).to_have_text(expected)
     expect(page.locator(".event-caterpillar_update")).to_have_count(1)
 
     again = dealer.get_leads().json()

@@ -150,11 +150,11 @@ function faultPanel() {
   const form = h(
     "form",
     { class: "grid-form" },
-    field("Endpoint", h("select", { id: "fault-endpoint", name: "endpoint" }, options(ENDPOINTS, ENDPOINTS[1][0]))),
-    field("What happens", kind),
+    field("Endpoint", h("select", { id: "fault-endpoint", name: "endpoint" }, options(ENDPOINTS, ENDPOINTS[1][0])), null, true),
+    field("What happens", kind, null, true),
     field("Status", status),
-    field("Times", h("input", { id: "fault-times", name: "times", type: "number", min: 1, max: 1000, value: 1, required: true }), "Next N matching requests"),
-    field("Delay (ms)", h("input", { id: "fault-delay", name: "delayMs", type: "number", min: 0, max: 600000, placeholder: "none" })),
+    field("Times", h("input", { id: "fault-times", name: "times", type: "number", min: 1, max: 1000, value: 1, required: true })),
+    field("Delay (ms)", h("input", { id: "fault-delay", name: "delayMs", type: "number", min: 0, max: 600000, placeholder: "none" }), "Wait before answering"),
     field("Message", h("input", { id: "fault-message", name: "message", placeholder: "default message", maxlength: 500 }), "Sent as {\"message\": …}"),
     h("div", { class: "form-actions" }, h("button", { type: "submit", class: "primary" }, "Add fault")),
   );

@@ -112,12 +112,12 @@ export function formValues(form) {
   return values;
 }
 
-export function field(label, control, hint) {
+export function field(label, control, hint, wide = false) {
   const id = control.id || `f-${Math.random().toString(36).slice(2, 9)}`;
   control.id = id;
   return h(
     "div",
-    { class: "field" },
+    { class: wide ? "field wide" : "field" },
     h("label", { for: id }, label),
     control,
     hint ? h("small", { class: "hint" }, hint) : null,

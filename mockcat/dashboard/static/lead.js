@@ -105,10 +105,7 @@ export const leadView = {
       events(timeline.events, ctx.nowMs),
     );
     renderFields(lead);
-    const prequalified = document.getElementById("cat-prequal");
-    if (prequalified && !prequalified.dataset.touched) {
-      prequalified.checked = !lead.fields?.catPrequalificationStatus;
-    }
+    showPrequalification(lead);
   },
 };
 
@@ -138,34 +135,42 @@ function head(lead) {
   ];
 }
 
+// Caterpillar changes one field today; the button sends its opposite value.
 function renderActions(ctx) {
-  const box = h("input", { type: "checkbox", id: "cat-prequal", name: "prequalified" });
-  box.addEventListener("change", () => (box.dataset.touched = "1"));
+  const now = h("strong", { id: "cat-prequal-now" }, "–");
+  const button = h("button", { type: "submit", class: "primary", id: "cat-send", disabled: true }, "Send Caterpillar update");
   const form = h(
     "form",
     { class: "stack", "aria-label": "Caterpillar update of this lead" },
-    h(
-      "p",
-      { class: "hint" },
-      "Caterpillar changes catPrequalificationStatus. A delivered lead becomes UPDATED and is pulled again.",
-    ),
-    h("label", { class: "inline-check" }, box, " Prequalified by Caterpillar"),
-    h("div", { class: "form-actions" }, h("button", { type: "submit", class: "primary" }, "Send Caterpillar update")),
+    h("p", { class: "cat-now" }, h("code", {}, "catPrequalificationStatus"), " is ", now),
+    h("div", { class: "form-actions" }, button),
+    h("p", { class: "hint" }, "A delivered lead becomes UPDATED, and the dealer's next pull takes it again."),
   );
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
+    const value = button.dataset.value === "true";
     try {
       await post(`/leads/${encodeURIComponent(leadId)}/caterpillar-update`, {
-        catPrequalificationStatus: box.checked,
+        catPrequalificationStatus: value,
       });
-      delete box.dataset.touched;
-      ctx.notify(`Caterpillar updated ${leadId}: prequalified ${box.checked ? "yes" : "no"}.`);
+      ctx.notify(`Caterpillar set catPrequalificationStatus of ${leadId} to ${value}.`);
       ctx.refresh();
     } catch (error) {
       ctx.notify(error.message, "error");
     }
   });
   regions.actions.replaceChildren(form);
+}
+
+function showPrequalification(lead) {
+  const current = Boolean(lead.fields?.catPrequalificationStatus);
+  const now = document.getElementById("cat-prequal-now");
+  const button = document.getElementById("cat-send");
+  if (!now || !button) return;
+  now.textContent = String(current);
+  button.dataset.value = String(!current);
+  button.textContent = `Send Caterpillar update: set it to ${!current}`;
+  button.disabled = false;
 }
 
 function renderFields(lead) {

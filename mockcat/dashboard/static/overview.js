@@ -157,8 +157,8 @@ function funnel(byStage) {
   const counts = OPEN_STAGES.map((stage) => byStage[stage] || 0);
   const max = Math.max(1, ...counts);
   const steps = OPEN_STAGES.map((stage, i) => {
-    const bar = h("span", { class: "funnel-bar" });
-    bar.style.width = `${Math.max(2, (counts[i] / max) * 100)}%`;
+    const bar = h("span", { class: counts[i] ? "funnel-bar" : "funnel-bar funnel-bar-empty" });
+    bar.style.width = `${(counts[i] / max) * 100}%`;
     return h(
       "li",
       { class: "funnel-step" },

@@ -165,7 +165,9 @@ function journalEntry(entry, nowMs, compact) {
     { class: `journal-entry ${statusClass(entry.status)}`, dataset: { requestId: entry.requestId || "" } },
     line,
   );
-  if (errors.length) item.append(errorList(errors, compact ? 3 : errors.length));
+  if (errors.length) {
+    item.append(errorList(errors, compact ? 3 : errors.length, { withLead: true }));
+  }
   else if (entry.status >= 400 && entry.message) {
     item.append(h("p", { class: "journal-message" }, entry.message));
   }
@@ -176,7 +178,7 @@ function journalEntry(entry, nowMs, compact) {
 }
 
 // The problems of a refused batch, as the dealer's client received them.
-export function errorList(errors, max) {
+export function errorList(errors, max, { withLead = false } = {}) {
   const shown = errors.slice(0, max);
   const rest = errors.length - shown.length;
   return h(
@@ -188,6 +190,9 @@ export function errorList(errors, max) {
         {},
         e.index !== undefined && e.index !== null
           ? h("span", { class: "err-index" }, `#${e.index}`)
+          : null,
+        withLead && e.leadId
+          ? h("a", { class: "err-lead", href: `#/lead/${encodeURIComponent(e.leadId)}` }, e.leadId)
           : null,
         e.field ? h("code", { class: "err-field" }, e.field) : null,
         h("span", { class: "err-message" }, e.message || JSON.stringify(e)),
