@@ -58,10 +58,14 @@ def _claimed_lead_ids(body: object) -> list[tuple[int, str]]:
 
 
 def _ownership_problems(
-    body: object, store: StoreDep, dealer_code: str
+    body: object, store: StoreDep, dealer_code: str, known_bad: set[int]
 ) -> list[Problem]:
-    """Unknown leads are problems; another dealer's lead forbids the request."""
-    claimed = _claimed_lead_ids(body)
+    """Unknown leads are problems; another dealer's lead forbids the request.
+
+    A leadId already refused (too long, say) at an index in ``known_bad`` is
+    not also reported unknown: one cause, one problem.
+    """
+    claimed = [c for c in _claimed_lead_ids(body) if c[0] not in known_bad]
     owners = store.leads.owners(lead_id for _, lead_id in claimed)
     if any(owners.get(lead_id, dealer_code) != dealer_code for _, lead_id in claimed):
         raise NotAuthorized()
@@ -105,7 +109,10 @@ async def post_updates(
     body = _parse(await request.body())
     profile = Profile(caller.validation_profile.value)
     result = validate_batch(body, profile=profile, max_batch=settings.max_batch)
-    problems = result.problems + _ownership_problems(body, store, caller.dealer_code)
+    bad_ids = {p.index for p in result.problems if p.field == "leadId"}
+    problems = result.problems + _ownership_problems(
+        body, store, caller.dealer_code, {i for i in bad_ids if i is not None}
+    )
     if problems:
         problems.sort(key=lambda p: -1 if p.index is None else p.index)
         raise InvalidBatch(
