@@ -4,7 +4,18 @@ from __future__ import annotations
 
 import typer
 
-from mockcat.cli import demo, health, seed, serve
+from mockcat.cli import (
+    clients,
+    clock,
+    demo,
+    fault,
+    feed,
+    health,
+    journal,
+    lead,
+    seed,
+    serve,
+)
 
 app = typer.Typer(
     name="mockcat",
@@ -17,6 +28,12 @@ serve.register(app)
 health.register(app)
 seed.register(app)
 demo.register(app)
+lead.register(app)
+feed.register(app)
+fault.register(app)
+clock.register(app)
+journal.register(app)
+clients.register(app)
 
 
 def main() -> None:
