@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -103,6 +104,34 @@ def test_the_demo_brings_leads_to_every_outcome_and_stops_by_itself(
     assert f"{demo.url}/_mockcat/ui/" in output
     assert "Closed Won" in output
     assert "demo stopped" in output
+
+
+def test_ctrl_c_stops_the_server_and_the_client(tmp_path: Path) -> None:
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MOCKCAT_")}
+    command = [sys.executable, "-m", "mockcat", "demo", "--port", str(port)]
+    process = subprocess.Popen(
+        [*command, "--pace", "0.05"],
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    running = Demo(process, f"http://127.0.0.1:{port}", tmp_path / "unused.log")
+    try:
+        wait_for_stats(running, lambda stats: stats["byState"]["SENT"] >= 1)
+        process.send_signal(signal.SIGINT)
+        output, _ = process.communicate(timeout=WAIT)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+    assert process.returncode == 0, output
+    assert output.rstrip().endswith("demo stopped"), output
+    assert "Traceback" not in output
+    with pytest.raises(httpx.ConnectError):
+        httpx.get(f"{running.url}/_mockcat/health", timeout=2)
 
 
 def test_the_demo_refuses_a_bad_pace(tmp_path: Path) -> None:

@@ -6,6 +6,7 @@ shutdown); the dealer client runs in a thread beside it and stops with it.
 
 from __future__ import annotations
 
+import signal
 import tempfile
 import threading
 import webbrowser
@@ -157,9 +158,15 @@ def _run(
         timer.start()
     if open_browser:
         webbrowser.open(f"{local_url(settings)}/_mockcat/ui/")
+    # uvicorn shuts down gracefully on SIGINT/SIGTERM, then raises the signal
+    # again for the handler it found; with these, that ends the demo normally.
+    previous = signal.signal(signal.SIGTERM, _interrupted)
     try:
         server.run()
+    except (KeyboardInterrupt, _Interrupted):
+        pass
     finally:
+        signal.signal(signal.SIGTERM, previous)
         stop.set()
         if timer is not None:
             timer.cancel()
@@ -167,6 +174,14 @@ def _run(
     if not server.started:
         raise typer.Exit(1)
     _say("demo stopped")
+
+
+class _Interrupted(Exception):
+    """SIGTERM, once the server has stopped."""
+
+
+def _interrupted(sig: int, frame: FrameType | None) -> None:
+    raise _Interrupted()
 
 
 class _DemoServer(uvicorn.Server):
