@@ -20,17 +20,17 @@ from mockcat.core.tokens import LEAD_API_SCOPE, TokenSigner
 from mockcat.store import Store
 
 
-def get_store(request: Request) -> Store:
+async def get_store(request: Request) -> Store:
     store: Store = request.app.state.store
     return store
 
 
-def get_settings(request: Request) -> Settings:
+async def get_settings(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
 
 
-def get_signer(request: Request) -> TokenSigner:
+async def get_signer(request: Request) -> TokenSigner:
     signer: TokenSigner = request.app.state.signer
     return signer
 
@@ -72,13 +72,13 @@ def _accepts_json(accept: str) -> bool:
     return False
 
 
-def lead_api_caller(
+async def lead_api_caller(
     request: Request, store: StoreDep, signer: SignerDep, settings: SettingsDep
 ) -> Caller:
     """Check a Lead API request's headers and token, in the order of contract §3."""
     token = _bearer_token(request)
     claims = signer.verify(token, now=store.clock.now_us() // 1_000_000)
-    client = store.clients.get(claims.client_id)
+    client = store.clients.access(claims.client_id)
     if client is None:
         raise InvalidAccessToken()
     request.state.client_id = client.client_id
@@ -94,7 +94,7 @@ def lead_api_caller(
 CallerDep = Annotated[Caller, Depends(lead_api_caller)]
 
 
-def require_admin(request: Request, settings: SettingsDep) -> None:
+async def require_admin(request: Request, settings: SettingsDep) -> None:
     """The simulator's controls need the admin token, when one is set."""
     if settings.admin_token is None:
         return

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+from dataclasses import dataclass
 from typing import Any
 
 from mockcat.store.db import Database
@@ -32,9 +33,38 @@ def _client(row: tuple[Any, ...]) -> Client:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class ClientAccess:
+    """What a Lead API request checks of its client, read on every request."""
+
+    client_id: str
+    dealer_code: str
+    enabled: bool
+    validation_profile: str | None
+
+
 class ClientStore:
     def __init__(self, db: Database) -> None:
         self.db = db
+
+    def access(self, client_id: str) -> ClientAccess | None:
+        """The client's dealer and standing, read fresh (it may be disabled now).
+
+        A plain dataclass rather than the ``Client`` table model: building a
+        SQLModel instance costs more than the query, on every Lead API request.
+        """
+        row = (
+            self.db.connection()
+            .execute(
+                "SELECT client_id, dealer_code, enabled, validation_profile"
+                " FROM client WHERE client_id = ?",
+                (client_id,),
+            )
+            .fetchone()
+        )
+        if row is None:
+            return None
+        return ClientAccess(row[0], row[1], bool(row[2]), row[3])
 
     def get(self, client_id: str) -> Client | None:
         row = (
