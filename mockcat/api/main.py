@@ -8,6 +8,7 @@ from mockcat import __version__, dashboard
 from mockcat.api import errors, openapi
 from mockcat.api.faults import FaultMiddleware
 from mockcat.api.middleware import BodyLimitMiddleware, RequestContextMiddleware
+from mockcat.api.reads import LeadReadsMiddleware
 from mockcat.api.routes import control, leads, simulator, token, updates
 from mockcat.core.config import Settings, load_settings
 from mockcat.core.tokens import TokenSigner
@@ -51,7 +52,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(dashboard.router)
     errors.install(app)
     openapi.install(app)
-    # Outermost last: request id and journal, then faults, then the body limit.
+    # Outermost last: request id and journal, then faults, then the body limit,
+    # then the Lead API's GET routes (innermost, so all the above apply to them).
+    app.add_middleware(LeadReadsMiddleware)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
     app.add_middleware(FaultMiddleware)
     app.add_middleware(RequestContextMiddleware)

@@ -43,13 +43,27 @@ class StoredLead:
     stage: str | None
 
 
+# What goes before a stored body (which starts with "{") to serve it: leadState
+# first, and a comma before every lead but the first.
+_LEAD_START = {s: b'{"leadState":"' + s.encode() + b'",' for s in (NEW, UPDATED, SENT)}
+_NEXT_LEAD_START = {s: b"," + start for s, start in _LEAD_START.items()}
+
+
 def render(state: str, body: bytes) -> bytes:
     """A stored lead as served: its fields with ``leadState`` put first."""
-    return b'{"leadState":"' + state.encode() + b'",' + body[1:]
+    return _LEAD_START[state] + body[1:]
 
 
 def render_page(items: Iterable[tuple[str, bytes]]) -> bytes:
-    return b"[" + b",".join(render(state, body) for state, body in items) + b"]"
+    """A JSON array of stored leads, joined once without copying each body."""
+    parts: list[bytes | memoryview] = [b"["]
+    starts = _LEAD_START
+    for state, body in items:
+        parts.append(starts[state])
+        parts.append(memoryview(body)[1:])
+        starts = _NEXT_LEAD_START
+    parts.append(b"]")
+    return b"".join(parts)
 
 
 def _utc_key(moment: datetime) -> tuple[str, int]:
@@ -137,22 +151,30 @@ class LeadStore:
                     record_delivery(conn, note, [(row[0], row[2]) for row in rows])
         return [(row[1], row[2], row[3]) for row in rows]
 
-    def historic(
+    def historic_page(
         self, dealer_code: str, start: date, end: date, *, offset: int, limit: int
-    ) -> list[bytes]:
-        """Delivered leads created from ``start`` to ``end`` inclusive (UTC)."""
+    ) -> bytes:
+        """Delivered leads created from ``start`` to ``end`` inclusive (UTC), as
+        the JSON array GET historic serves, each with ``leadState`` SENT.
+
+        SQLite drops each body's opening brace as it copies the row out, so the
+        page is one join, with no Python work per lead.
+        """
         after_end = (end + timedelta(days=1)).isoformat()
         rows = (
             self.db.connection()
             .execute(
-                "SELECT body FROM lead WHERE dealer_code = ? AND delivered = 1"
-                " AND created_utc >= ? AND created_utc < ?"
+                "SELECT substr(body, 2) FROM lead WHERE dealer_code = ?"
+                " AND delivered = 1 AND created_utc >= ? AND created_utc < ?"
                 " ORDER BY created_utc, lead_id LIMIT ? OFFSET ?",
                 (dealer_code, start.isoformat(), after_end, limit, offset),
             )
             .fetchall()
         )
-        return [row[0] for row in rows]
+        if not rows:
+            return b"[]"
+        bodies = itertools.chain.from_iterable(rows)
+        return b"[" + _LEAD_START[SENT] + _NEXT_LEAD_START[SENT].join(bodies) + b"]"
 
     def get(self, lead_id: str) -> StoredLead | None:
         row = (

@@ -13,7 +13,7 @@ from mockcat.api.deps import CallerDep, SettingsDep, StoreDep
 from mockcat.core.config import EmptyFeed
 from mockcat.core.errors import InvalidParameter
 from mockcat.spec.lead_fields import lead_json_schema
-from mockcat.store.leads import SENT, render, render_page
+from mockcat.store.leads import render_page
 from mockcat.store.timeline import DeliveryNote
 
 LEADS_PATH = "/marketing/ecrm/leadManagement/v2/leads"
@@ -163,10 +163,7 @@ async def get_historic(
         )
     offset = parse_offset(query.get("offset"))
     limit = parse_limit(query.get("limit"))
-    bodies = store.leads.historic(
+    page = store.leads.historic_page(
         caller.dealer_code, start, end, offset=offset, limit=limit
     )
-    return Response(
-        b"[" + b",".join(render(SENT, body) for body in bodies) + b"]",
-        media_type="application/json",
-    )
+    return Response(page, media_type="application/json")
