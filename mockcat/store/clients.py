@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from mockcat.store.db import Database
-from mockcat.store.models import Client
 
 _COLUMNS = (
     "client_id, secret_sha256, dealer_code, name, enabled, scopes, "
@@ -18,6 +17,23 @@ _COLUMNS = (
 
 def hash_secret(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class Client:
+    """An OAuth client as the store hands it out (its table is models.Client).
+
+    A plain dataclass, so that serving needs neither SQLModel nor SQLAlchemy.
+    """
+
+    client_id: str
+    secret_sha256: str
+    dealer_code: str
+    name: str
+    enabled: bool
+    scopes: str  # space-separated, as in OAuth
+    validation_profile: str | None
+    source: str
 
 
 def _client(row: tuple[Any, ...]) -> Client:

@@ -13,7 +13,7 @@ from mockcat.api.deps import SettingsDep, SignerDep, StoreDep
 from mockcat.api.errors import NO_STORE, json_response
 from mockcat.core.errors import OAuthError
 from mockcat.core.tokens import LEAD_API_SCOPE
-from mockcat.store.models import Client
+from mockcat.store.clients import Client
 
 router = APIRouter(tags=["OAuth 2.0 (fedlogin)"])
 

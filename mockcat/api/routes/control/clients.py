@@ -10,7 +10,7 @@ from mockcat.api.deps import StoreDep
 from mockcat.api.routes.control.common import ControlModel
 from mockcat.core.config import ValidationProfile
 from mockcat.core.errors import NotFound
-from mockcat.store.models import Client
+from mockcat.store.clients import Client
 
 router = APIRouter(tags=["Simulator: clients"])
 
