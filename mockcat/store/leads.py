@@ -66,18 +66,28 @@ def render_page(items: Iterable[tuple[str, bytes]]) -> bytes:
     return b"".join(parts)
 
 
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_MICROSECOND = timedelta(microseconds=1)
+
+
 def _utc_key(moment: datetime) -> tuple[str, int]:
     """The sortable UTC text and the microsecond time of a dateCreated."""
     utc = moment.astimezone(UTC)
-    micros = int(utc.timestamp()) * 1_000_000 + utc.microsecond
-    return utc.strftime("%Y-%m-%dT%H:%M:%S.%f"), micros
+    # isoformat and timedelta arithmetic: a third of strftime's and timestamp()'s
+    # cost, which a million-lead seed pays a million times.
+    return utc.isoformat(timespec="microseconds")[:26], (utc - _EPOCH) // _MICROSECOND
 
 
 def _row(lead: Mapping[str, Any]) -> tuple[object, ...]:
-    fields = {k: v for k, v in lead.items() if k != "leadState"}
+    # Generated leads carry no leadState: no copy is needed to leave it out.
+    fields = lead if "leadState" not in lead else _without_state(lead)
     created_utc, created_us = _utc_key(datetime.fromisoformat(fields["dateCreated"]))
     body = orjson.dumps(fields)
     return (fields["leadId"], fields["catDealerCode"], created_us, created_utc, body)
+
+
+def _without_state(lead: Mapping[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in lead.items() if k != "leadState"}
 
 
 class LeadStore:
