@@ -22,7 +22,10 @@ STAGES = (
 
 
 def _field(name: str) -> str:
-    return f"json_extract(CAST(body AS TEXT), '$.{name}')"
+    # The body lives in lead_body; looked up only where a field is asked for,
+    # so counts and filters on lead's own columns never read it.
+    body = "(SELECT body FROM lead_body WHERE lead_body.seq = lead.seq)"
+    return f"json_extract(CAST({body} AS TEXT), '$.{name}')"
 
 
 _SUMMARY_COLUMNS = ", ".join(

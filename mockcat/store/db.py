@@ -80,6 +80,7 @@ class Database:
                 return
             for ddl in _schema_ddl():
                 conn.execute(ddl)
+            _move_bodies_out(conn)
             conn.execute(f"PRAGMA user_version = {schema_version()}")
 
     def close(self) -> None:
@@ -95,6 +96,15 @@ def schema_version() -> int:
     source = Path(__file__).with_name("models.py").read_bytes()
     digest = hashlib.sha256(source + Path(__file__).read_bytes()).digest()
     return int.from_bytes(digest[:4], "big") & 0x7FFF_FFFF or 1
+
+
+def _move_bodies_out(conn: sqlite3.Connection) -> None:
+    """A file made before lead_body existed: its bodies move there, once."""
+    columns = {row[1] for row in conn.execute("PRAGMA table_info(lead)")}
+    if "body" not in columns:
+        return
+    conn.execute("INSERT INTO lead_body (seq, body) SELECT seq, body FROM lead")
+    conn.execute("ALTER TABLE lead DROP COLUMN body")
 
 
 def _schema_ddl() -> list[str]:

@@ -112,10 +112,17 @@ class LeadStore:
     def _insert(self, rows: Sequence[tuple[object, ...]]) -> None:
         try:
             with self.db.write() as conn:
+                # The write lock is held: the seqs after the highest are free.
+                first = conn.execute("SELECT coalesce(max(seq), 0) + 1 FROM lead")
+                seq = int(first.fetchone()[0])
                 conn.executemany(
-                    "INSERT INTO lead (lead_id, dealer_code, state, pending_since,"
-                    " created_utc, delivered, body) VALUES (?, ?, 'NEW', ?, ?, 0, ?)",
-                    rows,
+                    "INSERT INTO lead (seq, lead_id, dealer_code, state, pending_since,"
+                    " created_utc, delivered) VALUES (?, ?, ?, 'NEW', ?, ?, 0)",
+                    [(seq + i, *row[:4]) for i, row in enumerate(rows)],
+                )
+                conn.executemany(
+                    "INSERT INTO lead_body (seq, body) VALUES (?, ?)",
+                    [(seq + i, row[4]) for i, row in enumerate(rows)],
                 )
         except Exception as exc:
             if "UNIQUE constraint failed: lead.lead_id" not in str(exc):
@@ -145,9 +152,10 @@ class LeadStore:
         """
         with self.db.write() as conn:
             rows = conn.execute(
-                "SELECT seq, lead_id, state, body FROM lead"
-                " WHERE dealer_code = ? AND state <> 'SENT'"
-                " ORDER BY pending_since, seq LIMIT ?",
+                "SELECT l.seq, l.lead_id, l.state, b.body FROM lead AS l"
+                " JOIN lead_body AS b ON b.seq = l.seq"
+                " WHERE l.dealer_code = ? AND l.state <> 'SENT'"
+                " ORDER BY l.pending_since, l.seq LIMIT ?",
                 (dealer_code, limit),
             ).fetchall()
             if rows:
@@ -167,16 +175,22 @@ class LeadStore:
         """Delivered leads created from ``start`` to ``end`` inclusive (UTC), as
         the JSON array GET historic serves, each with ``leadState`` SENT.
 
-        SQLite drops each body's opening brace as it copies the row out, so the
-        page is one join, with no Python work per lead.
+        The page's leads are picked from the historic index alone (it holds
+        every column the inner query needs), so an offset skips index entries,
+        not rows; only the leads served are joined to their bodies. SQLite drops
+        each body's opening brace as it copies it out, so the page is one join,
+        with no Python work per lead.
         """
         after_end = (end + timedelta(days=1)).isoformat()
         rows = (
             self.db.connection()
             .execute(
-                "SELECT substr(body, 2) FROM lead WHERE dealer_code = ?"
+                "SELECT substr(b.body, 2) FROM ("
+                "SELECT seq, created_utc, lead_id FROM lead WHERE dealer_code = ?"
                 " AND delivered = 1 AND created_utc >= ? AND created_utc < ?"
-                " ORDER BY created_utc, lead_id LIMIT ? OFFSET ?",
+                " ORDER BY created_utc, lead_id LIMIT ? OFFSET ?"
+                ") AS page JOIN lead_body AS b ON b.seq = page.seq"
+                " ORDER BY page.created_utc, page.lead_id",
                 (dealer_code, start.isoformat(), after_end, limit, offset),
             )
             .fetchall()
@@ -190,8 +204,9 @@ class LeadStore:
         row = (
             self.db.connection()
             .execute(
-                "SELECT lead_id, dealer_code, state, delivered, body, dealer_status,"
-                " stage FROM lead WHERE lead_id = ?",
+                "SELECT l.lead_id, l.dealer_code, l.state, l.delivered, b.body,"
+                " l.dealer_status, l.stage FROM lead AS l"
+                " JOIN lead_body AS b ON b.seq = l.seq WHERE l.lead_id = ?",
                 (lead_id,),
             )
             .fetchone()
@@ -230,22 +245,24 @@ class LeadStore:
         """
         with self.db.write() as conn:
             row = conn.execute(
-                "SELECT state, body FROM lead WHERE lead_id = ?", (lead_id,)
+                "SELECT l.seq, l.state, b.body FROM lead AS l"
+                " JOIN lead_body AS b ON b.seq = l.seq WHERE l.lead_id = ?",
+                (lead_id,),
             ).fetchone()
             if row is None:
                 return None
-            fields = orjson.loads(row[1])
+            seq, state = row[0], row[1]
+            fields = orjson.loads(row[2])
             fields.update(changes)
-            if row[0] == SENT:
+            conn.execute(
+                "UPDATE lead_body SET body = ? WHERE seq = ?",
+                (orjson.dumps(fields), seq),
+            )
+            if state == SENT:
                 conn.execute(
-                    "UPDATE lead SET state = 'UPDATED', pending_since = ?, body = ?"
-                    " WHERE lead_id = ?",
-                    (now_us, orjson.dumps(fields), lead_id),
-                )
-            else:
-                conn.execute(
-                    "UPDATE lead SET body = ? WHERE lead_id = ?",
-                    (orjson.dumps(fields), lead_id),
+                    "UPDATE lead SET state = 'UPDATED', pending_since = ?"
+                    " WHERE seq = ?",
+                    (now_us, seq),
                 )
         return self.get(lead_id)
 

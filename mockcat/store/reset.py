@@ -12,6 +12,7 @@ DATA_TABLES = (
     "delivery",
     "lead_event",
     "lead_update",
+    "lead_body",
     "lead",
     "journal",
     "fault_rule",
