@@ -44,7 +44,15 @@ def _statuses(url: str, token: str, count: int) -> list[int]:
 
 
 def test_two_workers_are_running(server: ServerProcess) -> None:
-    started = re.findall(r"Started server process \[(\d+)\]", server.log())
+    # The first worker to start answers the health check; the second may still
+    # be starting then, so its log line is waited for (not assumed).
+    deadline = time.monotonic() + 20
+    started: list[str] = []
+    while time.monotonic() < deadline:
+        started = re.findall(r"Started server process \[(\d+)\]", server.log())
+        if len(set(started)) >= 2:
+            break
+        time.sleep(0.1)
 
     assert len(set(started)) == 2
 
