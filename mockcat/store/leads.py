@@ -175,30 +175,29 @@ class LeadStore:
         """Delivered leads created from ``start`` to ``end`` inclusive (UTC), as
         the JSON array GET historic serves, each with ``leadState`` SENT.
 
-        The page's leads are picked from the historic index alone (it holds
-        every column the inner query needs), so an offset skips index entries,
-        not rows; only the leads served are joined to their bodies. SQLite drops
-        each body's opening brace as it copies it out, so the page is one join,
-        with no Python work per lead.
+        The historic index gives the order; each lead is joined to its body by
+        seq. SQLite drops each body's opening brace as it copies it out, and
+        one join, with the brackets on the first and last body, builds the page:
+        its 200 KB are copied once.
         """
         after_end = (end + timedelta(days=1)).isoformat()
         rows = (
             self.db.connection()
             .execute(
-                "SELECT substr(b.body, 2) FROM ("
-                "SELECT seq, created_utc, lead_id FROM lead WHERE dealer_code = ?"
-                " AND delivered = 1 AND created_utc >= ? AND created_utc < ?"
-                " ORDER BY created_utc, lead_id LIMIT ? OFFSET ?"
-                ") AS page JOIN lead_body AS b ON b.seq = page.seq"
-                " ORDER BY page.created_utc, page.lead_id",
+                "SELECT substr(b.body, 2) FROM lead AS l"
+                " JOIN lead_body AS b ON b.seq = l.seq WHERE l.dealer_code = ?"
+                " AND l.delivered = 1 AND l.created_utc >= ? AND l.created_utc < ?"
+                " ORDER BY l.created_utc, l.lead_id LIMIT ? OFFSET ?",
                 (dealer_code, start.isoformat(), after_end, limit, offset),
             )
             .fetchall()
         )
         if not rows:
             return b"[]"
-        bodies = itertools.chain.from_iterable(rows)
-        return b"[" + _LEAD_START[SENT] + _NEXT_LEAD_START[SENT].join(bodies) + b"]"
+        bodies = [row[0] for row in rows]
+        bodies[0] = b"[" + _LEAD_START[SENT] + bodies[0]
+        bodies[-1] += b"]"
+        return _NEXT_LEAD_START[SENT].join(bodies)
 
     def get(self, lead_id: str) -> StoredLead | None:
         row = (
