@@ -200,21 +200,22 @@ def seed(
     dealer: Annotated[str, typer.Option(help="The dealer's catDealerCode, e.g. B330.")],
     count: Annotated[int, typer.Option(help="How many leads.", min=1)] = 100,
     seed: Annotated[
-        int | None, typer.Option(help="Random seed: same seed, same leads.")
+        int | None,
+        typer.Option(help="Random seed: same seed, same leads.", show_default="random"),
     ] = None,
     from_: Annotated[
         str | None,
         typer.Option(
             "--from",
-            help="Earliest dateCreated: a date or date-time (UTC if no offset)."
-            " [default: 30 days before --to]",
+            help="Earliest dateCreated: a date or date-time (UTC if no offset).",
+            show_default="30 days before --to",
         ),
     ] = None,
     to: Annotated[
         str | None,
         typer.Option(
-            help="Latest dateCreated, a date meaning its whole day."
-            " [default: now on the simulator's clock]"
+            help="Latest dateCreated, a date meaning its whole day.",
+            show_default="now on the simulator's clock",
         ),
     ] = None,
     country: Annotated[
@@ -233,7 +234,8 @@ def seed(
     database: Annotated[
         Path | None,
         typer.Option(
-            help="SQLite file to write. [default: MOCKCAT_DATABASE or ./mockcat.db]"
+            help="SQLite file to write.",
+            show_default="MOCKCAT_DATABASE or ./mockcat.db",
         ),
     ] = None,
     admin_token: Annotated[
