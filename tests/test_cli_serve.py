@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shlex
@@ -93,9 +94,8 @@ def test_serve_announces_urls_and_the_demo_client(tmp_path: Path) -> None:
 
 
 def test_configured_clients_replace_the_demo_client(tmp_path: Path) -> None:
-    env = {
-        "MOCKCAT_CLIENTS": '[{"client_id": "ci", "client_secret": "s3cret", "dealer_code": "X9"}]'
-    }
+    client = {"client_id": "ci", "client_secret": "s3cret", "dealer_code": "X9"}
+    env = {"MOCKCAT_CLIENTS": json.dumps([client])}
     with running_server(tmp_path, env=env) as server:
         demo = httpx.post(
             server.url + "/as/token.oauth2",
@@ -119,7 +119,7 @@ def _dockerfile_instruction(name: str) -> list[str]:
     line = next(line for line in text.splitlines() if line.startswith(name + " "))
     exec_form = re.search(r"(\[.*\])", line)
     assert exec_form is not None, line
-    return list(__import__("json").loads(exec_form.group(1)))
+    return list(json.loads(exec_form.group(1)))
 
 
 def _dockerfile_env() -> dict[str, str]:
