@@ -67,48 +67,57 @@ def _display_host(host: str) -> str:
 
 def serve(
     host: Annotated[
-        str | None, typer.Option(help="Address to bind. [default: 127.0.0.1]")
+        str | None, typer.Option(help="Address to bind.", show_default="127.0.0.1")
     ] = None,
     port: Annotated[
-        int | None, typer.Option(help="Port to listen on. [default: 8000]")
+        int | None, typer.Option(help="Port to listen on.", show_default="8000")
     ] = None,
     database: Annotated[
-        Path | None, typer.Option(help="SQLite file. [default: ./mockcat.db]")
+        Path | None, typer.Option(help="SQLite file.", show_default="./mockcat.db")
     ] = None,
     clients_file: Annotated[
         Path | None, typer.Option(help="JSON file of OAuth clients.")
     ] = None,
     workers: Annotated[
-        int | None, typer.Option(help="Worker processes. [default: 1]")
+        int | None, typer.Option(help="Worker processes.", show_default="1")
     ] = None,
     token_lifetime: Annotated[
-        int | None, typer.Option(help="Token lifetime in seconds. [default: 3600]")
+        int | None, typer.Option(help="Token lifetime in seconds.", show_default="3600")
     ] = None,
     empty_feed: Annotated[
         EmptyFeed | None,
         typer.Option(
-            help="Answer to an empty feed: 200 with [] or 204. [default: 200]"
+            help="Answer to an empty feed: 200 with [] or 204.", show_default="200"
         ),
     ] = None,
     validation_profile: Annotated[
         ValidationProfile | None,
-        typer.Option(help="How dealer updates are checked. [default: strict]"),
+        typer.Option(help="How dealer updates are checked.", show_default="strict"),
     ] = None,
     leads: Annotated[
         int | None,
-        typer.Option(help="Seed this many fake leads at start. [default: 0]"),
+        typer.Option(help="Seed this many fake leads at start.", show_default="0"),
     ] = None,
     seed: Annotated[int | None, typer.Option(help="Random seed for --leads.")] = None,
     dealer: Annotated[
         str | None,
-        typer.Option(help="Dealer code for --leads. [default: the first client's]"),
+        typer.Option(
+            help="Dealer code for --leads.", show_default="the first client's"
+        ),
     ] = None,
     log_level: Annotated[
         str | None,
-        typer.Option(help="critical, error, warning, info or debug. [default: info]"),
+        typer.Option(
+            help="critical, error, warning, info or debug.", show_default="info"
+        ),
     ] = None,
 ) -> None:
-    """Start the simulator (settings also come from MOCKCAT_* variables)."""
+    """Start the simulator.
+
+    Every option is also read from MOCKCAT_<NAME> (MOCKCAT_PORT=9000); an option
+    given here wins. More settings (admin token, body limit, journal size) are
+    variables only: see the README's Configuration section.
+    """
     flags: dict[str, object] = {
         "host": host,
         "port": port,
