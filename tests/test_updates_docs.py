@@ -1,4 +1,4 @@
-"""The POST field table in README.md and docs/ is the one the code validates with."""
+"""The field tables in README.md and docs/ are the ones the code uses."""
 
 from __future__ import annotations
 
