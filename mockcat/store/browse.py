@@ -6,19 +6,12 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
+from mockcat.spec.update_fields import LEAD_STATUSES, STAGES
 from mockcat.store.db import Database
 
 NONE = "none"  # a filter value: no dealer status, or no stage
+# In the order a lead passes them (the guide lists SENT last: historic only).
 STATES = ("NEW", "SENT", "UPDATED")
-DEALER_STATUSES = ("Accepted", "Rejected", "Disqualified")
-STAGES = (
-    "Qualification",
-    "Develop Solution",
-    "Proposal/Negotiation",
-    "Closed Won",
-    "Closed Lost",
-    "Closed No Deal",
-)
 
 
 def _field(name: str) -> str:
@@ -143,7 +136,7 @@ class LeadBrowser:
             dealers=dealers,
             by_state={s: by_state.get(s, 0) for s in STATES},
             by_dealer_status={
-                **{s: by_status.get(s, 0) for s in DEALER_STATUSES},
+                **{s: by_status.get(s, 0) for s in LEAD_STATUSES},
                 NONE: by_status.get(None, 0),
             },
             by_stage={s: by_stage.get(s, 0) for s in STAGES},
