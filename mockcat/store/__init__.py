@@ -42,6 +42,10 @@ class Store:
     def create_schema(self) -> None:
         self.db.create_schema()
 
+    def ping(self) -> None:
+        """Raise if the database file can't be read."""
+        self.db.connection().execute("SELECT 1").fetchone()
+
     def reset(self) -> None:
         """Empty the data (leads, updates, journal, faults, feeds, clock)."""
         reset_data(self.db)

@@ -17,7 +17,7 @@ router = APIRouter(prefix=SIM_PREFIX, tags=["Simulator"])
 @router.get("/health")
 async def health(store: StoreDep) -> dict[str, Any]:
     """Whether the simulator is up and its database answers."""
-    store.db.connection().execute("SELECT 1").fetchone()
+    store.ping()
     return {"status": "ok", "version": __version__}
 
 
