@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import signal
 from pathlib import Path
 
+import httpx
 from fastapi.testclient import TestClient
 
 from mockcat.api.main import create_app
 from mockcat.core.config import load_settings
-from tests.utils.dealers import LEADS_PATH, TOKEN_PATH, DealerClient
+from tests.utils.dealers import (
+    LEADS_PATH,
+    TOKEN_PATH,
+    DealerClient,
+    write_clients_file,
+)
+from tests.utils.server import running_server
 
 JOURNAL = "/_mockcat/journal"
 
@@ -118,3 +126,51 @@ def test_journal_size_zero_keeps_nothing(tmp_path: Path) -> None:
         journal = http.get(JOURNAL).json()
 
     assert journal == {"data": [], "count": 0}
+
+
+def test_a_reset_drops_what_the_worker_had_not_written_yet(
+    http: TestClient, dealer: DealerClient
+) -> None:
+    dealer.get_leads(limit=1)
+
+    assert http.post("/_mockcat/reset").status_code == 200
+    journal = http.get(JOURNAL).json()
+
+    assert journal == {"data": [], "count": 0}
+
+
+def test_entries_written_before_a_stop_are_there_after_a_restart(
+    tmp_path: Path,
+) -> None:
+    clients = write_clients_file(tmp_path / "clients.json")
+    flags = ("--clients-file", str(clients))
+    with running_server(tmp_path, *flags) as server:
+        with httpx.Client(base_url=server.url, timeout=30) as client:
+            token = DealerClient(client, "b330-crm", "b330-secret", "B330").token
+            headers = {"Authorization": f"Bearer {token}"}
+            ids = [
+                client.get(LEADS_PATH, headers=headers).headers["x-request-id"]
+                for _ in range(20)
+            ]
+        server.stop(signal.SIGTERM)
+        server.start()
+        journal = httpx.get(
+            server.url + JOURNAL, params={"path": LEADS_PATH}, timeout=30
+        ).json()
+
+    assert journal["count"] == 20
+    assert {entry["requestId"] for entry in journal["data"]} == set(ids)
+
+
+def test_an_app_that_stops_writes_what_it_still_held(tmp_path: Path) -> None:
+    settings = load_settings(database=tmp_path / "j.db")
+    with TestClient(create_app(settings)) as http:
+        answers = [http.get("/nowhere") for _ in range(5)]
+    # A second app on the same file: nothing of the first is left in memory.
+    with TestClient(create_app(settings)) as http:
+        journal = http.get(JOURNAL, params={"path": "/nowhere"}).json()
+
+    assert journal["count"] == 5
+    assert {e["requestId"] for e in journal["data"]} == {
+        a.headers["x-request-id"] for a in answers
+    }

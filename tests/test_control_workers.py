@@ -6,6 +6,7 @@ import re
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from typing import Any
 
 import httpx
 import pytest
@@ -90,10 +91,28 @@ def test_the_journal_holds_the_requests_of_every_worker(
     token = DealerClient(http, "b330-crm", "b330-secret", "B330").token
 
     _statuses(server.url, token, 100)
-    journal = http.get("/_mockcat/journal", params={"path": LEADS_PATH}).json()
+    journal = _journal_once_settled(http, LEADS_PATH, 100)
 
     assert journal["count"] == 100
     assert len({entry["requestId"] for entry in journal["data"]}) == 100
+
+
+def _journal_once_settled(
+    http: httpx.Client, path: str, expected: int
+) -> dict[str, Any]:
+    """The journal, read until it holds ``expected`` entries or 10 s pass.
+
+    Each worker writes its entries in batches (every 25 ms); the worker that
+    answers this read has written its own, the other may not have yet.
+    """
+    deadline = time.monotonic() + 10
+    while True:
+        journal: dict[str, Any] = http.get(
+            "/_mockcat/journal", params={"path": path}
+        ).json()
+        if journal["count"] >= expected or time.monotonic() > deadline:
+            return journal
+        time.sleep(0.05)
 
 
 def _run_feed(http: httpx.Client, seconds: float, **rates: float) -> dict[str, float]:

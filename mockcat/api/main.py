@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import AsyncExitStack, asynccontextmanager
+
 from fastapi import FastAPI
 
 from mockcat import __version__, dashboard
@@ -14,6 +17,7 @@ from mockcat.core.config import Settings, load_settings
 from mockcat.core.tokens import TokenSigner
 from mockcat.services.bootstrap import prepare
 from mockcat.services.feed import feed_lifespan
+from mockcat.services.journal import journal_lifespan
 from mockcat.store import Store
 
 DESCRIPTION = """\
@@ -21,6 +25,16 @@ A local simulator of Caterpillar's PP+ Lead API v2: the token endpoint of
 fedlogin and the leads routes of services, with controls of its own under
 `/_mockcat`.
 """
+
+
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    """The worker's background tasks; the journal's is left last, so that it
+    flushes what the others wrote while stopping."""
+    async with AsyncExitStack() as stack:
+        await stack.enter_async_context(journal_lifespan(app))
+        await stack.enter_async_context(feed_lifespan(app))
+        yield
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -38,7 +52,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         redoc_url=None,
         openapi_url=f"{simulator.SIM_PREFIX}/openapi.json",
         openapi_tags=control.TAGS,
-        lifespan=feed_lifespan,
+        lifespan=_lifespan,
     )
     app.state.settings = settings
     app.state.store = store

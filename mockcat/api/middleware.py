@@ -15,7 +15,7 @@ from mockcat.api.errors import error_response
 from mockcat.core.errors import PayloadTooLarge
 from mockcat.store import Store
 from mockcat.store.faults import VERSION_KEY
-from mockcat.store.journal import JournalRecord
+from mockcat.store.journal import EPOCH_KEY, JournalRecord
 from mockcat.store.state import CLOCK_OFFSET
 
 access_logger = logging.getLogger("mockcat.access")
@@ -69,17 +69,28 @@ class RequestContextMiddleware:
             took = (time.perf_counter() - started) * 1000
             if state.get("dropped"):
                 status = 0
-            access_logger.info(
-                "%s %s %d %.1fms client=%s request_id=%s",
-                scope["method"],
-                scope["path"],
-                status,
-                took,
-                state.get("client_id", "-"),
-                request_id,
-            )
+            _access_line(scope, status, took, state.get("client_id"), request_id)
             if journal is not None:
                 journal.save(status, took)
+
+
+def _access_line(
+    scope: Scope, status: int, took_ms: float, client_id: str | None, request_id: str
+) -> None:
+    if not access_logger.isEnabledFor(logging.INFO):
+        return
+    # A record made directly: logger.info would walk the stack to find its
+    # caller's file and line, which the line does not show.
+    record = access_logger.makeRecord(
+        access_logger.name,
+        logging.INFO,
+        __file__,
+        0,
+        "%s %s %d %.1fms client=%s request_id=%s",
+        (scope["method"], scope["path"], status, took_ms, client_id or "-", request_id),
+        None,
+    )
+    access_logger.handle(record)
 
 
 def _request_id(scope: Scope) -> str:
@@ -98,16 +109,17 @@ class _Recording:
     """One request on its way to the journal.
 
     It reads the shared values the request needs (clock offset, fault rules'
-    version) in one query, keeps a POST's body, and the problems a rejected POST
-    was answered with.
+    version, the journal's reset epoch) in one query, keeps a POST's body, and
+    the problems a rejected POST was answered with.
     """
 
     def __init__(self, scope: Scope) -> None:
         self.scope = scope
         self.store: Store = scope["app"].state.store
         self.keep: int = scope["app"].state.settings.journal_size
-        shared = self.store.state.get_many(CLOCK_OFFSET, VERSION_KEY)
+        shared = self.store.state.get_many(CLOCK_OFFSET, VERSION_KEY, EPOCH_KEY)
         scope["state"]["faults_version"] = int(shared.get(VERSION_KEY, 0))
+        self.epoch = shared.get(EPOCH_KEY)
         offset = int(shared.get(CLOCK_OFFSET, 0))
         self.at = time.time_ns() // 1000 + offset
         self.body = bytearray()
@@ -149,7 +161,7 @@ class _Recording:
             errors=self._errors(),
         )
         try:
-            self.store.journal.record(record, keep=self.keep)
+            self.store.journal.record(record, keep=self.keep, epoch=self.epoch)
         except Exception:
             # The journal is a witness: its failure must not fail the request.
             access_logger.exception("journal write failed")

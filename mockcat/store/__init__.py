@@ -51,4 +51,5 @@ class Store:
         reset_data(self.db)
 
     def close(self) -> None:
+        self.journal.flush()
         self.db.close()

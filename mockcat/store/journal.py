@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+import threading
 from dataclasses import dataclass
 from typing import Any
 
@@ -11,6 +13,13 @@ from mockcat.store.db import Database
 
 # Pruning deletes in bulk: once every this many requests, not on each one.
 PRUNE_EVERY = 256
+# A worker writes its journal entries in batches: a write transaction per
+# request cost about as much as serving a page. The app flushes every
+# FLUSH_SECONDS; a batch this long is written at once.
+FLUSH_SECONDS = 0.025
+FLUSH_AT = 128
+# Bumped by a reset: entries of requests begun before it are not written after.
+EPOCH_KEY = "journal_epoch"
 
 _COLUMNS = (
     "at, method, path, query, status, client_id, duration_ms, request_id, body, errors"
@@ -84,11 +93,21 @@ def _where(query: JournalQuery) -> tuple[str, list[object]]:
 
 
 class JournalStore:
+    """The journal table, and this process's entries not yet written to it."""
+
     def __init__(self, db: Database) -> None:
         self.db = db
+        # Held while a batch is written, so a reader that flushes first sees it.
+        self._lock = threading.RLock()
+        self._queued: list[tuple[str | None, tuple[object, ...]]] = []
+        self._keep = 0
 
-    def record(self, entry: JournalRecord, *, keep: int) -> None:
-        """Add one request; every PRUNE_EVERY ids, drop all but the last ``keep``."""
+    def record(
+        self, entry: JournalRecord, *, keep: int, epoch: str | None = None
+    ) -> None:
+        """Queue one request for the next flush; ``epoch`` is the reset
+        generation the request saw (the entry is dropped if a reset came since).
+        """
         errors = None if entry.errors is None else orjson.dumps(entry.errors).decode()
         values = (
             entry.at,
@@ -102,18 +121,31 @@ class JournalStore:
             entry.body,
             errors,
         )
-        with self.db.write() as conn:
-            cursor = conn.execute(
-                f"INSERT INTO journal ({_COLUMNS})"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                values,
-            )
-            last = cursor.lastrowid or 0
-            if last % PRUNE_EVERY == 0:
-                conn.execute("DELETE FROM journal WHERE id <= ?", (last - keep,))
+        with self._lock:
+            self._keep = keep
+            self._queued.append((epoch, values))
+            full = len(self._queued) >= FLUSH_AT
+        if full:
+            self.flush()
+
+    def flush(self) -> None:
+        """Write the queued entries in one transaction.
+
+        A batch that fails is dropped, not kept for later: the journal is a
+        witness, and a store that keeps failing must not fill the memory.
+        """
+        with self._lock:
+            if not self._queued:
+                return
+            try:
+                with self.db.write() as conn:
+                    _insert(conn, self._queued, self._keep)
+            finally:
+                self._queued.clear()
 
     def find(self, query: JournalQuery) -> tuple[list[JournalRecord], int]:
         """The matching entries, newest first, and how many match in all."""
+        self.flush()
         where, args = _where(query)
         with self.db.read() as conn:
             total = conn.execute(f"SELECT count(*) FROM journal{where}", args)
@@ -127,6 +159,7 @@ class JournalStore:
 
     def rejections_of(self, lead_id: str) -> list[JournalRecord]:
         """Rejected requests whose problems name this lead, oldest first."""
+        self.flush()
         needle = orjson.dumps(lead_id).decode()
         rows = (
             self.db.connection()
@@ -138,3 +171,26 @@ class JournalStore:
             .fetchall()
         )
         return [_record(row) for row in rows]
+
+
+def _insert(
+    conn: sqlite3.Connection,
+    queued: list[tuple[str | None, tuple[object, ...]]],
+    keep: int,
+) -> None:
+    """Insert the entries of the current epoch; prune when an id crosses a
+    multiple of PRUNE_EVERY."""
+    row = conn.execute(
+        "SELECT value FROM sim_state WHERE key = ?", (EPOCH_KEY,)
+    ).fetchone()
+    current = None if row is None else str(row[0])
+    rows = [values for epoch, values in queued if epoch == current]
+    if not rows:
+        return
+    conn.executemany(
+        f"INSERT INTO journal ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        rows,
+    )
+    last = int(conn.execute("SELECT last_insert_rowid()").fetchone()[0])
+    if last // PRUNE_EVERY != (last - len(rows)) // PRUNE_EVERY:
+        conn.execute("DELETE FROM journal WHERE id <= ?", (last - keep,))

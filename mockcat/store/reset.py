@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from mockcat.store.db import Database
 from mockcat.store.faults import bump_version
+from mockcat.store.journal import EPOCH_KEY
 from mockcat.store.state import CLOCK_OFFSET
 
 # Children before parents; clients and signingkey are not here on purpose.
@@ -29,3 +30,9 @@ def reset_data(db: Database) -> None:
         conn.execute("DELETE FROM sim_state WHERE key = ?", (CLOCK_OFFSET,))
         # The fault version goes up, never back: a cached copy must not match.
         bump_version(conn)
+        # Journal entries still queued in a worker belong to before the reset.
+        conn.execute(
+            "INSERT INTO sim_state (key, value) VALUES (?, '1') ON CONFLICT (key)"
+            " DO UPDATE SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT)",
+            (EPOCH_KEY,),
+        )
