@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hmac
+import time
 from dataclasses import dataclass
 from typing import Annotated
 
@@ -72,12 +73,25 @@ def _accepts_json(accept: str) -> bool:
     return False
 
 
+def request_now_us(request: Request, store: Store) -> int:
+    """The simulator's time for this request.
+
+    The request middleware reads the clock's offset from the store as the
+    request starts (with the other shared values, in one query); reading it
+    again here would be a second query for the same value.
+    """
+    offset = getattr(request.state, "clock_offset_us", None)
+    if offset is None:
+        return store.clock.now_us()
+    return time.time_ns() // 1000 + int(offset)
+
+
 async def lead_api_caller(
     request: Request, store: StoreDep, signer: SignerDep, settings: SettingsDep
 ) -> Caller:
     """Check a Lead API request's headers and token, in the order of contract §3."""
     token = _bearer_token(request)
-    claims = signer.verify(token, now=store.clock.now_us() // 1_000_000)
+    claims = signer.verify(token, now=request_now_us(request, store) // 1_000_000)
     client = store.clients.access(claims.client_id)
     if client is None:
         raise InvalidAccessToken()

@@ -121,6 +121,7 @@ class _Recording:
         scope["state"]["faults_version"] = int(shared.get(VERSION_KEY, 0))
         self.epoch = shared.get(EPOCH_KEY)
         offset = int(shared.get(CLOCK_OFFSET, 0))
+        scope["state"]["clock_offset_us"] = offset
         self.at = time.time_ns() // 1000 + offset
         self.body = bytearray()
         self.answer = bytearray()

@@ -9,7 +9,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
-from mockcat.api.deps import CallerDep, SettingsDep, StoreDep
+from mockcat.api.deps import CallerDep, SettingsDep, StoreDep, request_now_us
 from mockcat.core.config import EmptyFeed
 from mockcat.core.errors import InvalidParameter
 from mockcat.spec.lead_fields import lead_json_schema
@@ -125,7 +125,7 @@ async def get_leads(
     """Take the caller's pending leads (NEW or UPDATED), oldest first."""
     limit = parse_limit(request.query_params.get("limit"))
     note = DeliveryNote(
-        request.state.request_id, caller.client_id, store.clock.now_us()
+        request.state.request_id, caller.client_id, request_now_us(request, store)
     )
     taken = store.leads.take_pending(caller.dealer_code, limit, note=note)
     if not taken and settings.empty_feed is EmptyFeed.NO_CONTENT:
