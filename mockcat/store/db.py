@@ -15,6 +15,8 @@ from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 
+import orjson
+
 BUSY_TIMEOUT_MS = 30_000
 CACHE_KIB = 16 * 1024
 
@@ -80,7 +82,9 @@ class Database:
                 return
             for ddl in _schema_ddl():
                 conn.execute(ddl)
+            _add_missing_columns(conn)
             _move_bodies_out(conn)
+            _pack_deliveries(conn)
             conn.execute(f"PRAGMA user_version = {schema_version()}")
 
     def close(self) -> None:
@@ -105,6 +109,53 @@ def _move_bodies_out(conn: sqlite3.Connection) -> None:
         return
     conn.execute("INSERT INTO lead_body (seq, body) SELECT seq, body FROM lead")
     conn.execute("ALTER TABLE lead DROP COLUMN body")
+
+
+def _add_missing_columns(conn: sqlite3.Connection) -> None:
+    """Columns the models gained since a file was made (all nullable or defaulted)."""
+    from sqlalchemy.dialects import sqlite as sqlite_dialect
+    from sqlalchemy.schema import CreateColumn
+    from sqlmodel import SQLModel
+
+    dialect = sqlite_dialect.dialect()
+    for table in SQLModel.metadata.sorted_tables:
+        present = {row[1] for row in conn.execute(f"PRAGMA table_info({table.name})")}
+        for column in table.columns:
+            if column.name not in present:
+                ddl = str(CreateColumn(column).compile(dialect=dialect))
+                conn.execute(f"ALTER TABLE {table.name} ADD COLUMN {ddl}")
+
+
+def _pack_deliveries(conn: sqlite3.Connection) -> None:
+    """A file made when each lead delivered had a lead_delivery row: pack them.
+
+    Each delivery gets its leads as JSON and each lead its last delivery, the
+    form ``mockcat.store.timeline`` reads; then the old table goes.
+    """
+    found = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'lead_delivery'"
+    ).fetchone()
+    if found is None:
+        return
+    packed: dict[int, list[list[object]]] = {}
+    last: dict[int, int] = {}
+    rows = conn.execute(
+        "SELECT lead_seq, delivery_id, state FROM lead_delivery"
+        " ORDER BY lead_seq, delivery_id"
+    )
+    for seq, delivery_id, state in rows:
+        previous = last.get(seq, 0)
+        packed.setdefault(delivery_id, []).append([seq, state, previous])
+        last[seq] = delivery_id
+    conn.executemany(
+        "UPDATE delivery SET leads = ? WHERE id = ?",
+        [(orjson.dumps(leads), delivery_id) for delivery_id, leads in packed.items()],
+    )
+    conn.executemany(
+        "UPDATE lead SET last_delivery = ? WHERE seq = ?",
+        [(delivery_id, seq) for seq, delivery_id in last.items()],
+    )
+    conn.execute("DROP TABLE lead_delivery")
 
 
 def _schema_ddl() -> list[str]:

@@ -7,6 +7,7 @@ is joined from stored bytes without decoding them (contract §5–§7).
 from __future__ import annotations
 
 import itertools
+import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -152,22 +153,38 @@ class LeadStore:
         """
         with self.db.write() as conn:
             rows = conn.execute(
-                "SELECT l.seq, l.lead_id, l.state, b.body FROM lead AS l"
+                "SELECT l.seq, l.lead_id, l.state, b.body, l.last_delivery"
+                " FROM lead AS l"
                 " JOIN lead_body AS b ON b.seq = l.seq"
                 " WHERE l.dealer_code = ? AND l.state <> 'SENT'"
                 " ORDER BY l.pending_since, l.seq LIMIT ?",
                 (dealer_code, limit),
             ).fetchall()
             if rows:
-                marks = ",".join("?" * len(rows))
-                conn.execute(
-                    f"UPDATE lead SET state = 'SENT', delivered = 1"
-                    f" WHERE seq IN ({marks})",
-                    [row[0] for row in rows],
-                )
-                if note is not None:
-                    record_delivery(conn, note, [(row[0], row[2]) for row in rows])
+                self._mark_sent(conn, rows, note)
         return [(row[1], row[2], row[3]) for row in rows]
+
+    @staticmethod
+    def _mark_sent(
+        conn: sqlite3.Connection,
+        rows: list[tuple[Any, ...]],
+        note: DeliveryNote | None,
+    ) -> None:
+        seqs = [row[0] for row in rows]
+        marks = ",".join("?" * len(seqs))
+        if note is None:
+            sql = (
+                f"UPDATE lead SET state = 'SENT', delivered = 1 WHERE seq IN ({marks})"
+            )
+            conn.execute(sql, seqs)
+            return
+        taken = [(row[0], row[2], row[4]) for row in rows]
+        delivery_id = record_delivery(conn, note, taken)
+        conn.execute(
+            "UPDATE lead SET state = 'SENT', delivered = 1, last_delivery = ?"
+            f" WHERE seq IN ({marks})",
+            [delivery_id, *seqs],
+        )
 
     def historic_page(
         self, dealer_code: str, start: date, end: date, *, offset: int, limit: int

@@ -9,7 +9,6 @@ from mockcat.store.state import CLOCK_OFFSET
 
 # Children before parents; clients and signingkey are not here on purpose.
 DATA_TABLES = (
-    "lead_delivery",
     "delivery",
     "lead_event",
     "lead_update",

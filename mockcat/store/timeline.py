@@ -40,18 +40,23 @@ class LeadEventRecord:
 
 
 def record_delivery(
-    conn: sqlite3.Connection, note: DeliveryNote, leads: Sequence[tuple[int, str]]
-) -> None:
-    """Note a delivery of (seq, state) leads, inside the caller's transaction."""
+    conn: sqlite3.Connection,
+    note: DeliveryNote,
+    leads: Sequence[tuple[int, str, int | None]],
+) -> int:
+    """Note a delivery of (seq, state, last delivery) leads; returns its id.
+
+    Runs inside the caller's transaction, which then points each lead's
+    ``last_delivery`` at the returned id.
+    """
+    packed = orjson.dumps([[seq, state, last or 0] for seq, state, last in leads])
     cursor = conn.execute(
-        "INSERT INTO delivery (request_id, client_id, at, size) VALUES (?, ?, ?, ?)",
-        (note.request_id, note.client_id, note.at_us, len(leads)),
+        "INSERT INTO delivery (request_id, client_id, at, size, leads)"
+        " VALUES (?, ?, ?, ?, ?)",
+        (note.request_id, note.client_id, note.at_us, len(leads), packed),
     )
-    delivery_id = cursor.lastrowid
-    conn.executemany(
-        "INSERT INTO lead_delivery (lead_seq, delivery_id, state) VALUES (?, ?, ?)",
-        [(seq, delivery_id, state) for seq, state in leads],
-    )
+    assert cursor.lastrowid is not None
+    return cursor.lastrowid
 
 
 class TimelineStore:
@@ -76,12 +81,28 @@ class TimelineStore:
         return [LeadEventRecord(row[0], row[1], orjson.loads(row[2])) for row in rows]
 
     def deliveries(self, lead_id: str) -> list[DeliveryEvent]:
-        rows = self.db.connection().execute(
-            "SELECT d.at, d.request_id, d.client_id, ld.state,"
-            " d.size"
-            " FROM lead JOIN lead_delivery AS ld ON ld.lead_seq = lead.seq"
-            " JOIN delivery AS d ON d.id = ld.delivery_id"
-            " WHERE lead.lead_id = ? ORDER BY d.id",
-            (lead_id,),
-        )
-        return [DeliveryEvent(*row) for row in rows]
+        """The lead's deliveries, oldest first, following the chain back."""
+        with self.db.read() as conn:
+            row = conn.execute(
+                "SELECT seq, last_delivery FROM lead WHERE lead_id = ?", (lead_id,)
+            ).fetchone()
+            if row is None:
+                return []
+            seq, delivery_id = row
+            events: list[DeliveryEvent] = []
+            while delivery_id:
+                event, delivery_id = _delivery_of(conn, delivery_id, seq)
+                events.append(event)
+        return events[::-1]
+
+
+def _delivery_of(
+    conn: sqlite3.Connection, delivery_id: int, seq: int
+) -> tuple[DeliveryEvent, int]:
+    """One delivery of lead ``seq``, and the delivery of it before that (or 0)."""
+    at, request_id, client_id, size, packed = conn.execute(
+        "SELECT at, request_id, client_id, size, leads FROM delivery WHERE id = ?",
+        (delivery_id,),
+    ).fetchone()
+    state, previous = next((s, p) for q, s, p in orjson.loads(packed) if q == seq)
+    return DeliveryEvent(at, request_id, client_id, state, size), previous
