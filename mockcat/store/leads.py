@@ -125,7 +125,7 @@ class LeadStore:
                     "INSERT INTO lead_body (seq, body) VALUES (?, ?)",
                     [(seq + i, row[4]) for i, row in enumerate(rows)],
                 )
-        except Exception as exc:
+        except sqlite3.IntegrityError as exc:
             if "UNIQUE constraint failed: lead.lead_id" not in str(exc):
                 raise
             taken = self.existing(str(row[0]) for row in rows)
