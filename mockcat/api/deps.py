@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hmac
-import time
 from dataclasses import dataclass
 from typing import Annotated
 
@@ -81,9 +80,7 @@ def request_now_us(request: Request, store: Store) -> int:
     again here would be a second query for the same value.
     """
     offset = getattr(request.state, "clock_offset_us", None)
-    if offset is None:
-        return store.clock.now_us()
-    return time.time_ns() // 1000 + int(offset)
+    return store.clock.now_us(None if offset is None else int(offset))
 
 
 async def lead_api_caller(

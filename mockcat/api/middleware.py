@@ -122,7 +122,7 @@ class _Recording:
         self.epoch = shared.get(EPOCH_KEY)
         offset = int(shared.get(CLOCK_OFFSET, 0))
         scope["state"]["clock_offset_us"] = offset
-        self.at = time.time_ns() // 1000 + offset
+        self.at = self.store.clock.now_us(offset)
         self.body = bytearray()
         self.answer = bytearray()
 

@@ -12,7 +12,6 @@ import os
 import random
 import secrets
 import socket
-import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager, suppress
 from datetime import UTC, datetime, timedelta
@@ -24,6 +23,7 @@ from mockcat.services.updates import caterpillar_update
 from mockcat.store import Store
 from mockcat.store.feed import Due
 from mockcat.store.leads import DuplicateLead
+from mockcat.store.state import real_now_us
 
 logger = logging.getLogger("mockcat.feed")
 
@@ -34,7 +34,7 @@ LEASE_US = 2_000_000
 def _real_us() -> int:
     # Feed rates are paced in real time: advancing the simulator's clock an hour
     # must not pour an hour of leads in at once.
-    return time.time_ns() // 1000
+    return real_now_us()
 
 
 class FeedProducer:

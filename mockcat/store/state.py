@@ -10,6 +10,11 @@ from mockcat.store.db import Database
 CLOCK_OFFSET = "clock_offset_us"
 
 
+def real_now_us() -> int:
+    """The wall clock, in microseconds since the epoch."""
+    return time.time_ns() // 1000
+
+
 class StateStore:
     """Named values shared by every worker process."""
 
@@ -59,8 +64,11 @@ class Clock:
         value = self.state.get(CLOCK_OFFSET)
         return 0 if value is None else int(value)
 
-    def now_us(self) -> int:
-        return time.time_ns() // 1000 + self.offset_us()
+    def now_us(self, offset_us: int | None = None) -> int:
+        """Now on the simulator's clock; ``offset_us`` when already read."""
+        if offset_us is None:
+            offset_us = self.offset_us()
+        return real_now_us() + offset_us
 
     def now(self) -> datetime:
         return datetime.fromtimestamp(self.now_us() / 1_000_000, UTC)
@@ -71,7 +79,7 @@ class Clock:
 
     def set(self, moment: datetime) -> datetime:
         target = int(moment.timestamp() * 1_000_000)
-        self.state.set(CLOCK_OFFSET, str(target - time.time_ns() // 1000))
+        self.state.set(CLOCK_OFFSET, str(target - real_now_us()))
         return self.now()
 
     def reset(self) -> None:

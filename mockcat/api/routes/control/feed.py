@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from datetime import datetime
 
 from fastapi import APIRouter
@@ -15,6 +14,7 @@ from mockcat.core.errors import NotFound
 from mockcat.generator import SUPPORTED_COUNTRIES
 from mockcat.spec.lead_fields import BUSINESS_UNITS
 from mockcat.store.feed import FeedRow
+from mockcat.store.state import real_now_us
 
 router = APIRouter(tags=["Simulator: feed"])
 
@@ -86,7 +86,7 @@ def _public(row: FeedRow) -> FeedPublic:
 async def feed_status(store: StoreDep) -> FeedStatus:
     """The running feeds, what each has made, and which worker produces them."""
     feeds = [_public(row) for row in store.feeds.all()]
-    holder = store.feeds.lease_holder(time.time_ns() // 1000) if feeds else None
+    holder = store.feeds.lease_holder(real_now_us()) if feeds else None
     return FeedStatus(data=feeds, producer=holder)
 
 
@@ -100,7 +100,7 @@ async def start_feed(feed: FeedStart, store: StoreDep) -> FeedPublic:
         country=feed.country,
         business_unit=feed.business_unit,
         now_us=store.clock.now_us(),
-        now_real=time.time_ns() // 1000,
+        now_real=real_now_us(),
     )
     return _public(row)
 
