@@ -269,3 +269,21 @@ def test_stats_count_by_state_status_and_stage(
     assert stats["byStage"]["Develop Solution"] == 1
     assert sum(stats["byStage"].values()) == 1
     assert other["byState"] == {"NEW": 0, "SENT": 0, "UPDATED": 0}
+
+
+def test_lead_search_finds_a_full_name_and_takes_underscore_literally(
+    http: TestClient,
+) -> None:
+    leads = [
+        {"leadId": "L-ADA", "name": "Ada Lovelace", "firstName": "Ada",
+         "lastName": "Lovelace"},
+        {"leadId": "L-UND", "emailAddress": "a_b@example.com"},
+        {"leadId": "L-AXB", "emailAddress": "axb@example.com"},
+    ]  # fmt: skip
+    http.post(SEED_LEADS, json={"dealer": "K100", "leads": leads})
+
+    by_name = http.get("/_mockcat/leads", params={"q": "ada lovelace"}).json()
+    by_email = http.get("/_mockcat/leads", params={"q": "a_b@"}).json()
+
+    assert [lead["leadId"] for lead in by_name["data"]] == ["L-ADA"]
+    assert [lead["leadId"] for lead in by_email["data"]] == ["L-UND"]

@@ -90,10 +90,11 @@ def _where(query: LeadQuery) -> tuple[str, list[object]]:
         _optional("stage", query.stage),
     ]
     if query.text:
-        like = "%" + query.text.replace("\\", "\\\\").replace("%", "\\%") + "%"
-        searched = ["lead_id"] + [
-            _field(n) for n in ("firstName", "lastName", "company", "emailAddress")
-        ]
+        escaped = query.text.replace("\\", "\\\\").replace("%", "\\%")
+        like = "%" + escaped.replace("_", "\\_") + "%"
+        # `name` is the guide's full name, so "Ada Lovelace" finds Ada Lovelace.
+        names = ("name", "firstName", "lastName", "company", "emailAddress")
+        searched = ["lead_id"] + [_field(n) for n in names]
         clause = " OR ".join(f"{s} LIKE ? ESCAPE '\\'" for s in searched)
         parts.append((f"({clause})", [like] * len(searched)))
     clauses = [sql for sql, _ in parts if sql]
