@@ -15,11 +15,12 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 
-from fastapi import FastAPI, Request
+from fastapi import Request
 from starlette.responses import Response
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from mockcat.api.deps import lead_api_caller
+from mockcat.api.errors import error_response
 from mockcat.api.routes import leads
 from mockcat.core.errors import ApiError
 
@@ -61,17 +62,6 @@ class LeadReadsMiddleware:
         try:
             response = await handler(request)
         except ApiError as exc:
-            response = await _handled(request, exc)
+            # The same body the app's ApiError handler gives (api/errors.py).
+            response = error_response(exc)
         await response(scope, receive, send)
-
-
-async def _handled(request: Request, exc: ApiError) -> Response:
-    """The answer the app's own exception handler gives for this error."""
-    app: FastAPI = request.app
-    for kind in type(exc).__mro__:
-        handler = app.exception_handlers.get(kind)
-        if handler is not None:
-            response = await handler(request, exc)  # type: ignore[misc]
-            assert isinstance(response, Response)
-            return response
-    raise exc

@@ -6,19 +6,19 @@ in the store produces, so the rates hold however many workers serve.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import os
 import random
 import secrets
 import socket
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager, suppress
+from contextlib import asynccontextmanager
 from datetime import UTC, datetime, timedelta
 
 from fastapi import FastAPI
 
 from mockcat.generator import generate_leads
+from mockcat.services.background import repeating
 from mockcat.services.updates import caterpillar_update
 from mockcat.store import Store
 from mockcat.store.feed import Due
@@ -44,14 +44,6 @@ class FeedProducer:
         self.store = store
         self.worker = f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(3)}"
         self.holding = False
-
-    async def run(self) -> None:
-        while True:
-            try:
-                self.tick()
-            except Exception:
-                logger.exception("feed producer failed; trying again")
-            await asyncio.sleep(TICK_SECONDS)
 
     def tick(self) -> None:
         if not self.store.feeds.any():
@@ -133,11 +125,11 @@ async def feed_lifespan(app: FastAPI) -> AsyncIterator[None]:
     """Run this worker's feed producer for as long as the app serves."""
     producer = FeedProducer(app.state.store)
     app.state.feed_producer = producer
-    task = asyncio.create_task(producer.run(), name="mockcat-feed")
+    producing = repeating(
+        producer.tick, seconds=TICK_SECONDS, name="feed producer", logger=logger
+    )
     try:
-        yield
+        async with producing:
+            yield
     finally:
-        task.cancel()
-        with suppress(asyncio.CancelledError):
-            await task
         producer.stop()
