@@ -109,14 +109,14 @@ class LeadBrowser:
     def find(self, query: LeadQuery) -> tuple[list[LeadSummary], int]:
         """Matching leads, newest first, and how many match in all."""
         where, args = _where(query)
-        with self.db.read() as conn:
-            total = conn.execute(f"SELECT count(*) FROM lead{where}", args)
-            count = int(total.fetchone()[0])
-            rows = conn.execute(
-                f"SELECT {_SUMMARY_COLUMNS} FROM lead{where}"
-                " ORDER BY created_utc DESC, seq DESC LIMIT ? OFFSET ?",
-                [*args, query.limit, query.offset],
-            ).fetchall()
+        rows, count = self.db.page(
+            _SUMMARY_COLUMNS,
+            f"lead{where}",
+            args,
+            order="created_utc DESC, seq DESC",
+            limit=query.limit,
+            offset=query.offset,
+        )
         return [LeadSummary(*row) for row in rows], count
 
     def stats(self, dealer: str | None) -> LeadStats:

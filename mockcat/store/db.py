@@ -10,10 +10,11 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import orjson
 
@@ -68,6 +69,27 @@ class Database:
             yield conn
         finally:
             conn.execute("COMMIT")
+
+    def page(
+        self,
+        columns: str,
+        source: str,
+        args: Sequence[object],
+        *,
+        order: str,
+        limit: int,
+        offset: int,
+    ) -> tuple[list[tuple[Any, ...]], int]:
+        """One page of ``SELECT columns FROM source`` and how many rows in all,
+        from one snapshot. ``source`` is a table and its WHERE clause."""
+        with self.read() as conn:
+            total = conn.execute(f"SELECT count(*) FROM {source}", args)
+            count = int(total.fetchone()[0])
+            rows = conn.execute(
+                f"SELECT {columns} FROM {source} ORDER BY {order} LIMIT ? OFFSET ?",
+                [*args, limit, offset],
+            ).fetchall()
+        return rows, count
 
     def create_schema(self) -> None:
         """Create what is missing; safe when several processes start at once.

@@ -147,14 +147,14 @@ class JournalStore:
         """The matching entries, newest first, and how many match in all."""
         self.flush()
         where, args = _where(query)
-        with self.db.read() as conn:
-            total = conn.execute(f"SELECT count(*) FROM journal{where}", args)
-            count = int(total.fetchone()[0])
-            rows = conn.execute(
-                f"SELECT {_COLUMNS} FROM journal{where}"
-                " ORDER BY id DESC LIMIT ? OFFSET ?",
-                [*args, query.limit, query.offset],
-            ).fetchall()
+        rows, count = self.db.page(
+            _COLUMNS,
+            f"journal{where}",
+            args,
+            order="id DESC",
+            limit=query.limit,
+            offset=query.offset,
+        )
         return [_record(row) for row in rows], count
 
     def rejections_of(self, lead_id: str) -> list[JournalRecord]:
